@@ -1,0 +1,50 @@
+# posdesk — the two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DATA ?= demo-data
+
+# Debian packages Qt needs under a real or virtual X server, plus the tools the tests
+# compare against (age, ffmpeg) and use (socat, xvfb).
+DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
+	libegl1 libgl1 libfontconfig1 libglib2.0-0 fonts-noto-cjk age ffmpeg socat xvfb xauth
+
+.PHONY: run test deps venv clean translations bench
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "posdesk needs these Debian packages; install them with:"; \
+			echo "  sudo apt-get install -y$$missing"; exit 1; \
+		fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: deps $(STAMP)
+
+run: venv
+	$(PY) -m posdesk demo --data $(DATA) --interactive
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: venv
+	QT_QPA_PLATFORM=offscreen $(PY) bench/checkout.py
+
+translations: venv
+	$(VENV)/bin/pyside6-lrelease resources/translations/posdesk_zh_CN.ts -qm resources/translations/posdesk_zh_CN.qm
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""posdesk: countertop cashier with sealed audio/video evidence for every sale."""

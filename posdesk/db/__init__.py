@@ -1,0 +1,1 @@
+"""Persistence: peewee models, migrations and queries; the only code that speaks SQL."""

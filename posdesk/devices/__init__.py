@@ -1,0 +1,1 @@
+"""Serial devices: card terminal (ZVT), receipt printer (ESC/POS), drawer, scanner, simulators."""

@@ -1,0 +1,1 @@
+"""Dual recording: capture, pre-roll, encode, seal (age), sign, verify."""

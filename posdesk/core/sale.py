@@ -383,10 +383,12 @@ class Sale:
     def _check_discount(self, discount: Discount, base: Money, approved_by: str | None) -> None:
         if discount.value <= 0 or (discount.kind is DiscountKind.PERCENT and discount.value > 100):
             raise InvalidAmount("bad discount", QT_TRANSLATE_NOOP("Domain", "A discount must be more than 0 and at most 100%."))
-        off = discount.amount_of(base)
-        if base.is_zero():
+        if discount.kind is DiscountKind.PERCENT:
+            percent = discount.value  # judged as given, not after rounding to the cent
+        elif base.is_zero():
             return
-        percent = abs(off.amount) * 100 / abs(base.amount)
+        else:
+            percent = abs(discount.amount_of(base).amount) * 100 / abs(base.amount)
         if percent > self.policy.discount_threshold_percent:
             self._require(Permission.LARGE_DISCOUNT, approved_by)
 

@@ -1,0 +1,344 @@
+"""The checkout use case: log in, ring up, tender, finish — and never lose a sale.
+
+Every journal event of the open sale is handed to the database writer thread the moment it
+happens, so a crash leaves a sale that the next start can replay exactly. The GUI thread
+calls in, gets an answer from memory, and never waits on the disk.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable
+
+from posdesk.core.catalog import Catalog, Product, resolve_code
+from posdesk.core.clock import Clock
+from posdesk.core.entry import parse_entry
+from posdesk.core.errors import ApprovalRequired, DomainError
+from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+from posdesk.core.journal import JournalEvent
+from posdesk.core.lines import Discount, Line, Payment
+from posdesk.core.money import Currency, Money
+from posdesk.core.permissions import Permission, Policy, Role, allowed
+from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
+from posdesk.core.tax import TaxMode
+
+from .errors import NotLoggedIn, NotPermitted
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[..., None]
+
+#: Notes the till hands out, largest first, for the quick-cash buttons (major units).
+_NOTES = (Decimal(5), Decimal(10), Decimal(20), Decimal(50), Decimal(100), Decimal(200))
+
+
+@dataclass(frozen=True)
+class Session:
+    user: Any  # db UserRecord: .name, .role
+
+
+class CheckoutService:
+    """One lane's checkout. Listeners: `on_sale_changed(sale|None)`, `on_sale_finished(sale)`,
+    `on_notice(Text)`; the first two fire on the caller's thread, notices may come from
+    worker threads."""
+
+    def __init__(self, *, lane: str, currency: Currency, tax_mode: TaxMode, policy: Policy,
+                 catalog: Catalog, sales: Any, users: Any, shifts: Any, writer: Any,
+                 clock: Clock, drawer: Callable[[], None] | None = None):
+        self.lane = lane
+        self.currency = currency
+        self.tax_mode = tax_mode
+        self.policy = policy
+        self.catalog = catalog
+        self._sales = sales
+        self._users = users
+        self._shifts = shifts
+        self._writer = writer
+        self._clock = clock
+        self._drawer = drawer
+        self.session: Session | None = None
+        self.sale: Sale | None = None
+        self.last_sale: Sale | None = None
+        self.on_sale_changed: list[Listener] = []
+        self.on_sale_finished: list[Listener] = []
+        self.on_notice: list[Listener] = []
+        #: Extra observers of every journal event (the recorder's cue track, for one).
+        self.on_event: list[Listener] = []
+        self._next_receipt = sales.next_receipt_no(lane)
+
+    # -- session ---------------------------------------------------------------------------
+    def login(self, pin: str) -> Any:
+        user = self._users.check_pin(None, pin)
+        self.session = Session(user)
+        log.info("%s logged in", user.name)
+        return user
+
+    def logout(self) -> None:
+        self.session = None
+
+    def approve(self, pin: str, permission: Permission) -> str:
+        """Check a manager's PIN for `permission`; return the approver's name for the journal."""
+        user = self._users.check_pin(None, pin)
+        if not allowed(Role(user.role) if not isinstance(user.role, Role) else user.role, permission):
+            raise NotPermitted(user.name, permission.value)
+        self._audit("approval", permission=permission.value, approver=user.name)
+        return user.name
+
+    @property
+    def user(self) -> Any:
+        if self.session is None:
+            raise NotLoggedIn()
+        return self.session.user
+
+    # -- items -----------------------------------------------------------------------------
+    def enter(self, text: str, *, source: str = "keyboard") -> Line:
+        entry = parse_entry(text)
+        resolved = resolve_code(entry.code, self.catalog)
+        quantity = entry.quantity if entry.quantity is not None else resolved.quantity
+        return self._add(resolved.product, quantity, price=resolved.embedded_price, source=source)
+
+    def add_product(self, product: Product, quantity: Decimal = Decimal(1), *,
+                    age_confirmed: bool = False, source: str = "search") -> Line:
+        return self._add(product, quantity, age_confirmed=age_confirmed, source=source)
+
+    def confirm_age_and_add(self, text: str, *, source: str = "keyboard") -> Line:
+        """Retry an entry that stopped for an age check, now that the cashier confirmed."""
+        entry = parse_entry(text)
+        resolved = resolve_code(entry.code, self.catalog)
+        quantity = entry.quantity if entry.quantity is not None else resolved.quantity
+        return self._add(resolved.product, quantity, price=resolved.embedded_price,
+                         source=source, age_confirmed=True)
+
+    def search(self, text: str) -> list[Product]:
+        return self.catalog.search(text) if text.strip() else []
+
+    def _add(self, product: Product, quantity: Decimal, *, price: Money | None = None,
+             source: str, age_confirmed: bool = False) -> Line:
+        sale = self._sale_for_items()
+        line = self._changing(lambda: sale.add_product(product, quantity, price=price,
+                                                       source=source, age_confirmed=age_confirmed))
+        return line
+
+    def set_quantity(self, line_id: int, quantity: Decimal, *, approved_by: str | None = None) -> None:
+        self._changing(lambda: self._current().set_quantity(line_id, quantity, approved_by=approved_by))
+
+    def void_line(self, line_id: int, *, approved_by: str | None = None) -> None:
+        self._changing(lambda: self._current().void_line(line_id, approved_by=approved_by))
+
+    def override_price(self, line_id: int, price: Money, *, approved_by: str | None = None) -> None:
+        self._changing(lambda: self._current().override_price(line_id, price, approved_by=approved_by))
+
+    def discount_line(self, line_id: int, discount: Discount, *, approved_by: str | None = None) -> None:
+        self._changing(lambda: self._current().discount_line(line_id, discount, approved_by=approved_by))
+
+    def discount_sale(self, discount: Discount, *, approved_by: str | None = None) -> None:
+        self._changing(lambda: self._current().discount_sale(discount, approved_by=approved_by))
+
+    # -- tendering -------------------------------------------------------------------------
+    def start_tender(self) -> None:
+        self._changing(lambda: self._current().start_tender())
+
+    def back_to_items(self) -> None:
+        self._changing(lambda: self._current().back_to_items())
+
+    def quick_cash(self) -> list[Money]:
+        """The exact amount due, then the next notes above it: what customers hand over."""
+        due = self._current().cash_due() if self.sale else Money.zero(self.currency)
+        if due.amount <= 0:
+            return []
+        options = [due]
+        for note in _NOTES:
+            if note > due.amount and len(options) < 4:
+                options.append(Money.of(note, self.currency))
+        return options
+
+    def pay_cash(self, tendered: Money) -> Payment:
+        sale = self._current()
+        payment = self._changing(lambda: sale.pay_cash(tendered, _new_id()))
+        if payment.change and not payment.change.is_zero() or sale.remaining.is_zero():
+            self._open_drawer(sale)
+        if sale.remaining.is_zero():
+            self._complete(sale)
+        return payment
+
+    def _complete(self, sale: Sale) -> None:
+        receipt_no = self._next_receipt
+        sale.complete(str(receipt_no))
+        self._next_receipt += 1
+        self._writer.submit(lambda: self._sales.commit_sale(sale), self._write_failed)
+        self._finish(sale)
+
+    def _open_drawer(self, sale: Sale | None) -> None:
+        if self._drawer is None:
+            return
+        try:
+            self._drawer()
+        except Exception as e:  # noqa: BLE001 - a stuck drawer must not stop the sale
+            log.warning("drawer: %s", e)
+            self._notice(QT_TRANSLATE_NOOP("Checkout", "The cash drawer did not open."))
+            return
+        if sale is not None and not sale.finished:
+            sale.note("drawer_opened", {})
+
+    # -- endings ---------------------------------------------------------------------------
+    def void_sale(self, *, approved_by: str | None = None, reason: str = "") -> None:
+        sale = self._current()
+        self._changing(lambda: sale.void(approved_by=approved_by, reason=reason))
+        self._writer.submit(lambda: self._sales.record_state(sale), self._write_failed)
+        self._finish(sale)
+
+    def suspend(self) -> None:
+        sale = self._current()
+        self._changing(lambda: sale.suspend())
+        self._writer.submit(lambda: self._sales.record_state(sale), self._write_failed)
+        self.sale = None
+        self._changed()
+
+    def suspended(self) -> list[Any]:
+        return self._sales.suspended(self.lane)
+
+    def resume(self, sale_id: str) -> None:
+        if self.sale is not None:
+            raise DomainError("a sale is open", QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
+        sale = Sale.replay(self._sales.load_events(sale_id), self._clock, self.policy)
+        self._attach(sale)
+        self._changing(lambda: sale.resume(self.user.name))
+        self._writer.submit(lambda: self._sales.record_state(sale), self._write_failed)
+
+    def start_return(self, receipt_no: str, *, approved_by: str | None = None) -> list[OriginalLine]:
+        if self.sale is not None:
+            raise DomainError("a sale is open", QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
+        found = self._sales.find_by_receipt(self.lane, receipt_no)
+        if found is None:
+            raise DomainError(f"no receipt {receipt_no}",
+                              QT_TRANSLATE_NOOP("Checkout", "No sale with receipt number {no}.").format(no=receipt_no))
+        _summary, originals = found
+        sale = self._open(kind=SaleKind.RETURN, original_receipt=receipt_no, approved_by=approved_by)
+        self._changed()
+        log.info("return against receipt %s opened as %s", receipt_no, sale.id)
+        return originals
+
+    def return_line(self, original: OriginalLine, quantity: Decimal) -> Line:
+        return self._changing(lambda: self._current().add_return_line(original, quantity))
+
+    def recoverable(self) -> Any:
+        """The sale a crash interrupted, if any, so the cashier can resume it."""
+        events = self._sales.open_sale_events(self.lane)
+        if not events:
+            return None
+        return Sale.replay(events, self._clock, self.policy)
+
+    def resume_recovered(self) -> None:
+        events = self._sales.open_sale_events(self.lane)
+        if not events:
+            return
+        sale = Sale.replay(events, self._clock, self.policy)
+        self._attach(sale)
+        sale.note("sale_recovered", {"cashier": self.user.name})
+        self._changed()
+
+    def no_sale(self, *, approved_by: str | None = None) -> None:
+        if not allowed(self._role(), Permission.NO_SALE) and not approved_by:
+            raise ApprovalRequired(Permission.NO_SALE.value)
+        self._audit("no_sale", approved_by=approved_by)
+        self._open_drawer(None)
+
+    # -- shifts and reports ----------------------------------------------------------------
+    def current_shift(self) -> Any:
+        return self._shifts.current(self.lane)
+
+    def open_shift(self, float_amount: Money) -> None:
+        self._shifts.open(self.lane, self.user.name, float_amount)
+
+    def cash_movement(self, amount: Money, reason: str, *, out: bool) -> None:
+        if out:
+            self._shifts.cash_out(self.lane, amount, reason, self.user.name)
+        else:
+            self._shifts.cash_in(self.lane, amount, reason, self.user.name)
+
+    def x_report(self) -> Any:
+        self._writer.flush(timeout=5)
+        return self._shifts.x_report(self.lane)
+
+    def close_shift(self, counted: Money, *, approved_by: str | None = None) -> Any:
+        if not allowed(self._role(), Permission.Z_REPORT) and not approved_by:
+            raise ApprovalRequired(Permission.Z_REPORT.value)
+        self._writer.flush(timeout=5)
+        return self._shifts.close(self.lane, counted, self.user.name)
+
+    # -- plumbing --------------------------------------------------------------------------
+    def _role(self) -> Role:
+        role = self.user.role
+        return role if isinstance(role, Role) else Role(role)
+
+    def _current(self) -> Sale:
+        if self.sale is None:
+            raise DomainError("no sale", QT_TRANSLATE_NOOP("Checkout", "There is no open sale."))
+        return self.sale
+
+    def _sale_for_items(self) -> Sale:
+        """The open sale, opening one on the first item (the first scan starts the sale)."""
+        if self.sale is None:
+            self._open()
+        return self._current()
+
+    def _open(self, *, kind: SaleKind = SaleKind.SALE, original_receipt: str | None = None,
+              approved_by: str | None = None) -> Sale:
+        user = self.user
+        sale_id = _new_id()
+        sale = Sale.open(sale_id=sale_id, lane=self.lane, cashier=user.name,
+                         cashier_role=self._role(), cur=self.currency, tax_mode=self.tax_mode,
+                         clock=self._clock, policy=self.policy, kind=kind,
+                         original_receipt=original_receipt, approved_by=approved_by,
+                         listener=lambda e: self._journal(sale_id, e))
+        self.sale = sale
+        return sale
+
+    def _attach(self, sale: Sale) -> None:
+        sale.listeners.append(lambda e: self._journal(sale.id, e))
+        self.sale = sale
+
+    def _journal(self, sale_id: str, event: JournalEvent) -> None:
+        self._writer.submit(lambda: self._sales.append_event(sale_id, event), self._write_failed)
+        for listener in self.on_event:
+            listener(sale_id, event)
+
+    def _changing(self, action: Callable[[], Any]) -> Any:
+        result = action()
+        self._changed()
+        return result
+
+    def _changed(self) -> None:
+        for listener in self.on_sale_changed:
+            listener(self.sale)
+
+    def _finish(self, sale: Sale) -> None:
+        self.last_sale = sale
+        self.sale = None
+        for listener in self.on_sale_finished:
+            listener(sale)
+        self._changed()
+
+    def _write_failed(self, _result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            log.error("database write failed: %s", error)
+            self._notice(QT_TRANSLATE_NOOP(
+                "Checkout", "Saving to the database failed; the sale is kept and will be saved again."))
+
+    def _notice(self, text: Text) -> None:
+        for listener in self.on_notice:
+            listener(text)
+
+    def _audit(self, action: str, **details: Any) -> None:
+        who = self.session.user.name if self.session else ""
+        self._writer.submit(lambda: self._sales.audit(who, action, **details))
+
+    @property
+    def is_tendering(self) -> bool:
+        return self.sale is not None and self.sale.state is SaleState.TENDERING
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex

@@ -46,7 +46,8 @@ class CheckoutService:
 
     def __init__(self, *, lane: str, currency: Currency, tax_mode: TaxMode, policy: Policy,
                  catalog: Catalog, sales: Any, users: Any, shifts: Any, writer: Any,
-                 clock: Clock, drawer: Callable[[], None] | None = None):
+                 clock: Clock, audit: Callable[..., None],
+                 drawer: Callable[[], None] | None = None):
         self.lane = lane
         self.currency = currency
         self.tax_mode = tax_mode
@@ -58,6 +59,7 @@ class CheckoutService:
         self._writer = writer
         self._clock = clock
         self._drawer = drawer
+        self._audit_log = audit
         self.session: Session | None = None
         self.sale: Sale | None = None
         self.last_sale: Sale | None = None
@@ -333,7 +335,7 @@ class CheckoutService:
 
     def _audit(self, action: str, **details: Any) -> None:
         who = self.session.user.name if self.session else ""
-        self._writer.submit(lambda: self._sales.audit(who, action, **details))
+        self._writer.submit(lambda: self._audit_log(who, action, **details))
 
     @property
     def is_tendering(self) -> bool:

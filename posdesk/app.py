@@ -1,0 +1,231 @@
+"""posdesk's composition root and command line.
+
+`posdesk` starts the cashier window; the sub-commands serve installers, scripts and tests.
+Every failure becomes one line on stderr and a non-zero exit code, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+log = logging.getLogger(__name__)
+
+#: Exit codes: 0 ok, 1 the command failed, 2 bad usage (argparse's own).
+EXIT_FAILED = 1
+
+
+class CliError(Exception):
+    """A failure the user can act on; its message is printed as is."""
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from posdesk.services.build import default_data_dir
+    return Path(args.data) if args.data else default_data_dir()
+
+
+def _services(args: argparse.Namespace, *, demo: bool = False) -> Any:
+    from posdesk.services.build import build_services, setup_logging
+    data = _data_dir(args)
+    setup_logging(data)
+    return build_services(data, demo=demo)
+
+
+# -- commands ----------------------------------------------------------------------------
+def cmd_gui(args: argparse.Namespace) -> int:
+    from posdesk.ui.bootstrap import run_gui
+    services = _services(args, demo=False)
+    try:
+        return run_gui(services)
+    finally:
+        services.close()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from posdesk.ui.bootstrap import run_demo
+    services = _services(args, demo=True)
+    try:
+        return run_demo(services, sales=args.sales, seed=args.seed, headless=args.headless,
+                        interactive=args.interactive)
+    finally:
+        services.close()
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from posdesk.services.build import open_config
+    from posdesk.services.config import ConfigError
+    config = open_config(_data_dir(args))
+    try:
+        if args.action == "get":
+            if args.key:
+                print(config.get(args.key))
+            else:
+                for k, v in config.flat().items():
+                    print(f"{k} = {v}")
+        else:
+            if args.value is None:
+                raise CliError("config set needs KEY VALUE")
+            config.set(args.key, args.value)
+            config.save()
+    except ConfigError as e:
+        raise CliError(str(e)) from e
+    return 0
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from posdesk.core.permissions import Role
+    services = _services(args)
+    try:
+        if args.action == "add":
+            if not args.name or not args.pin:
+                raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
+            services.users.add(args.name, Role(args.role), args.pin)
+            print(f"added {args.role} {args.name}")
+        else:
+            for u in services.users.list():
+                role = getattr(u.role, "value", u.role)
+                print(f"{u.name}\t{role}\t{'locked' if u.locked else 'active'}")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        path = Path(args.file)
+        if args.action == "import":
+            if not path.exists():
+                raise CliError(f"no such file: {path}")
+            result = services.catalog.import_csv(path)
+            for err in result.errors:
+                print(f"{path}:{err.line}: {err.message}", file=sys.stderr)
+            print(f"imported {result.imported} products, {len(result.errors)} rows rejected")
+            return EXIT_FAILED if result.errors and not result.imported else 0
+        count = services.catalog.export_csv(path)
+        print(f"exported {count} products to {path}")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_sales(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        rows = [s.to_dict() for s in services.sales.list_sales()]
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+    else:
+        for r in rows:
+            print(f"{r.get('receipt_no') or '-':>6}  {r['state']:<10} {r['started']}  {r['total']:>10}  {r['cashier']}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        lane = services.config.get("lane.id")
+        if args.kind == "x":
+            report = services.shifts.x_report(lane)
+        else:
+            report = services.shifts.z_report(lane)
+    finally:
+        services.close()
+    if report is None:
+        raise CliError("no shift to report on")
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        print(report.to_text())
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from posdesk.db.database import close_database, open_database
+    from posdesk.db.migrations import current_version
+    data = _data_dir(args)
+    data.mkdir(parents=True, exist_ok=True)
+    db = open_database(data / "posdesk.db")
+    print(f"database at version {current_version(db)}")
+    close_database()
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from posdesk.devices.simulate import run_simulator
+    return run_simulator(args.device, args.rest)
+
+
+# -- parser ------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="posdesk", description="Countertop cashier with sealed evidence")
+    p.add_argument("--data", help="data directory (default: $POSDESK_DATA or the platform's)")
+    p.set_defaults(func=cmd_gui)
+    sub = p.add_subparsers(dest="command")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help)
+        sp.add_argument("--data", default=argparse.SUPPRESS, help="data directory")
+        sp.set_defaults(func=func)
+        return sp
+
+    d = add("demo", cmd_demo, "ring scripted demo sales through the real window")
+    d.add_argument("--sales", type=int, default=0)
+    d.add_argument("--headless", action="store_true", help="offscreen, exit when done")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--interactive", action="store_true", help="leave the window open for a person")
+
+    c = add("config", cmd_config, "read or change settings")
+    c.add_argument("action", choices=["get", "set"])
+    c.add_argument("key", nargs="?")
+    c.add_argument("value", nargs="?")
+
+    u = add("user", cmd_user, "manage cashiers and managers")
+    u.add_argument("action", choices=["add", "list"])
+    u.add_argument("name", nargs="?")
+    u.add_argument("--role", default="cashier", choices=["cashier", "manager", "admin"])
+    u.add_argument("--pin")
+
+    cat = add("catalog", cmd_catalog, "import or export the product catalog (CSV)")
+    cat.add_argument("action", choices=["import", "export"])
+    cat.add_argument("file")
+
+    s = add("sales", cmd_sales, "list sales")
+    s.add_argument("action", choices=["list"])
+    s.add_argument("--json", action="store_true")
+
+    r = add("report", cmd_report, "X (mid-shift) or Z (close of day) report")
+    r.add_argument("kind", choices=["x", "z"])
+    r.add_argument("--json", action="store_true")
+
+    dbp = add("db", cmd_db, "database maintenance")
+    dbp.add_argument("action", choices=["upgrade"])
+
+    sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
+    sim.add_argument("device", choices=["terminal", "printer", "scanner"])
+    sim.add_argument("rest", nargs=argparse.REMAINDER)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CliError as e:
+        print(f"posdesk: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # noqa: BLE001 - the CLI promises one line, not a traceback
+        log.exception("command failed")
+        print(f"posdesk: {type(e).__name__}: {e}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

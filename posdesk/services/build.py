@@ -1,0 +1,114 @@
+"""Building a lane's services from its data directory: the composition of the lower layers.
+
+Everything a lane keeps — database, clips, keys, config, logs — lives under one data
+directory, so a test or a second lane on the same PC is one `--data` flag away.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+import platformdirs
+
+from posdesk.core.catalog import MemoryCatalog
+from posdesk.core.clock import Clock, SystemClock
+from posdesk.core.money import currency
+from posdesk.core.permissions import Policy, Role
+from posdesk.core.tax import TaxMode
+from posdesk.db import audit as db_audit
+from posdesk.db.catalog import CatalogStore
+from posdesk.db.database import close_database, open_database
+from posdesk.db.sales import SaleStore
+from posdesk.db.shifts import ShiftStore
+from posdesk.db.users import UserStore
+from posdesk.db.writer import DbWriter
+
+from .checkout import CheckoutService
+from .config import Config
+
+log = logging.getLogger(__name__)
+
+#: The demo's people, as the README states them.
+DEMO_USERS = (("Anna", Role.CASHIER, "1234"), ("Max", Role.MANAGER, "9999"),
+              ("Admin", Role.ADMIN, "0000"))
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("POSDESK_DATA")
+    return Path(env) if env else Path(platformdirs.user_data_dir("posdesk", appauthor=False))
+
+
+@dataclass
+class Services:
+    data_dir: Path
+    config: Config
+    checkout: CheckoutService
+    catalog: CatalogStore
+    sales: SaleStore
+    users: UserStore
+    shifts: ShiftStore
+    writer: DbWriter
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for close in reversed(self.closers):
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - shut everything down even if one part fails
+                log.exception("while shutting down")
+
+
+def setup_logging(data_dir: Path) -> None:
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000,
+                                                   backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def open_config(data_dir: Path) -> Config:
+    return Config(data_dir / "posdesk.toml")
+
+
+def seed_demo(data_dir: Path, users: UserStore, catalog: CatalogStore) -> None:
+    """Demo users and catalog on a fresh data dir; never touches one that has them."""
+    if not users.list():
+        for name, role, pin in DEMO_USERS:
+            users.add(name, role, pin)
+    if catalog.count() == 0:
+        result = catalog.import_csv(RESOURCES / "catalog" / "demo.csv")
+        if result.errors:
+            log.warning("demo catalog: %d rows skipped", len(result.errors))
+
+
+def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = None) -> Services:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    config = open_config(data_dir)
+    db = open_database(data_dir / "posdesk.db")
+    users, catalog_store = UserStore(), CatalogStore()
+    sales, shifts = SaleStore(), ShiftStore()
+    if demo:
+        seed_demo(data_dir, users, catalog_store)
+    writer = DbWriter(db)
+    writer.start()
+    cur = currency(config.get("store.currency"))
+    policy = Policy(discount_threshold_percent=Decimal(str(config.get("policy.discount_threshold_percent"))))
+    checkout = CheckoutService(
+        lane=config.get("lane.id"), currency=cur, tax_mode=TaxMode(config.get("store.tax_mode")),
+        policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
+        users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
+        audit=db_audit.audit)
+    services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer)
+    services.closers += [close_database, lambda: writer.stop(timeout=10)]
+    return services

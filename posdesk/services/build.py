@@ -19,7 +19,7 @@ from posdesk.core.catalog import MemoryCatalog
 from posdesk.core.clock import Clock, SystemClock
 from posdesk.core.money import currency
 from posdesk.core.permissions import Policy, Role
-from posdesk.core.tax import TaxMode
+from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.db import audit as db_audit
 from posdesk.db.catalog import CatalogStore
 from posdesk.db.database import close_database, open_database
@@ -81,7 +81,7 @@ def open_config(data_dir: Path) -> Config:
     return Config(data_dir / "posdesk.toml")
 
 
-def seed_demo(data_dir: Path, users: UserStore, catalog: CatalogStore) -> None:
+def seed_demo(users: UserStore, catalog: CatalogStore) -> None:
     """Demo users and catalog on a fresh data dir; never touches one that has them."""
     if not users.list():
         for name, role, pin in DEMO_USERS:
@@ -96,10 +96,13 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     data_dir.mkdir(parents=True, exist_ok=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
-    users, catalog_store = UserStore(), CatalogStore()
+    users, catalog_store = UserStore(), CatalogStore(currency(config.get("store.currency")))
+    if not catalog_store.tax_rates():
+        catalog_store.set_tax_rates(PRESETS[config.get("store.tax_preset")])
     sales, shifts = SaleStore(), ShiftStore()
+    sales.recover_completed(config.get("lane.id"))
     if demo:
-        seed_demo(data_dir, users, catalog_store)
+        seed_demo(users, catalog_store)
     writer = DbWriter(db)
     writer.start()
     cur = currency(config.get("store.currency"))

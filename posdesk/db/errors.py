@@ -1,0 +1,92 @@
+"""Errors of the storage layer. Callers catch `StoreError`; each names the file, lane or row."""
+from __future__ import annotations
+
+from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+
+
+class StoreError(Exception):
+    """Base of every storage failure. `text` is what a user may be shown."""
+
+    text: Text = QT_TRANSLATE_NOOP("Storage", "The database could not complete the request.")
+
+    def __init__(self, message: str, text: Text | None = None):
+        if text is not None:
+            self.text = text
+        super().__init__(message)
+
+
+class DatabaseUnavailable(StoreError):
+    """The database file cannot be opened, created or migrated."""
+
+
+class MigrationFailed(StoreError):
+    """A numbered migration raised; nothing of it was applied."""
+
+
+class ReceiptGap(StoreError):
+    """A sale was committed with a receipt number other than the lane's next one."""
+
+    def __init__(self, lane: str, expected: int, got: int):
+        self.lane, self.expected, self.got = lane, expected, got
+        super().__init__(f"lane {lane}: receipt number {got} given, {expected} expected")
+
+
+class JournalConflict(StoreError):
+    """A journal event with the same sequence number but other content is already stored."""
+
+
+class UnknownSale(StoreError):
+    def __init__(self, sale_id: str):
+        self.sale_id = sale_id
+        super().__init__(f"no sale {sale_id}")
+
+
+class UnknownUser(StoreError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"no user {name!r}",
+                         QT_TRANSLATE_NOOP("Storage", "There is no user {name}.").format(name=name))
+
+
+class DuplicateUser(StoreError):
+    """A user name or PIN is already taken (PINs must be unique: cashiers log in by PIN alone)."""
+
+
+class WrongPin(StoreError):
+    """The PIN did not match. `tries_left` is None when no user could be named."""
+
+    def __init__(self, tries_left: int | None):
+        self.tries_left = tries_left
+        text = (QT_TRANSLATE_NOOP("Storage", "Wrong PIN.") if tries_left is None else
+                QT_TRANSLATE_NOOP("Storage", "Wrong PIN. {n} tries left.").format(n=tries_left))
+        super().__init__(f"wrong PIN ({tries_left} tries left)", text)
+
+
+class UserLocked(StoreError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"user {name} is locked after too many wrong PINs", QT_TRANSLATE_NOOP(
+            "Storage", "{name} is locked. A manager must unlock the account.").format(name=name))
+
+
+class NotAManager(StoreError):
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"{name} is not a manager", QT_TRANSLATE_NOOP(
+            "Storage", "{name} may not approve this.").format(name=name))
+
+
+class ShiftError(StoreError):
+    """No open shift where one is needed, a second open shift, or a second Z report."""
+
+
+class CatalogFileError(StoreError):
+    """A catalog file that cannot be read at all (missing header column, not a CSV)."""
+
+
+class BadPin(StoreError):
+    """A new PIN that is not 4 to 12 digits."""
+
+    def __init__(self) -> None:
+        super().__init__("a PIN is 4 to 12 digits",
+                         QT_TRANSLATE_NOOP("Storage", "A PIN has 4 to 12 digits."))

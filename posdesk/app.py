@@ -112,36 +112,49 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sale_dict(s: Any) -> dict[str, Any]:
+    return {"id": s.id, "lane": s.lane, "kind": s.kind.value, "state": s.state.value,
+            "cashier": s.cashier, "started_utc": s.started_utc.isoformat(),
+            "ended_utc": s.ended_utc.isoformat() if s.ended_utc else None,
+            "receipt_no": s.receipt_no, "total": str(s.total.amount),
+            "currency": s.total.currency.code, "original_receipt": s.original_receipt}
+
+
 def cmd_sales(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
-        rows = [s.to_dict() for s in services.sales.list_sales()]
+        rows = [_sale_dict(s) for s in services.sales.list_sales(limit=args.limit)]
     finally:
         services.close()
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for r in rows:
-            print(f"{r.get('receipt_no') or '-':>6}  {r['state']:<10} {r['started']}  {r['total']:>10}  {r['cashier']}")
+            print(f"{r['receipt_no'] or '-':>6}  {r['state']:<10} {r['started_utc'][:19]}  "
+                  f"{r['total']:>10} {r['currency']}  {r['cashier']}")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from posdesk.core.report_rows import report_dict, report_rows, report_title
     services = _services(args)
     try:
         lane = services.config.get("lane.id")
         if args.kind == "x":
             report = services.shifts.x_report(lane)
         else:
-            report = services.shifts.z_report(lane)
+            last = services.shifts.last_closed(lane)
+            if last is None:
+                raise CliError("no shift has been closed on this lane yet")
+            report = services.shifts.z_report(last.id)
     finally:
         services.close()
-    if report is None:
-        raise CliError("no shift to report on")
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
+        print(json.dumps(report_dict(report), indent=2, ensure_ascii=False))
     else:
-        print(report.to_text())
+        print(report_title(report))
+        for label, value in report_rows(report):
+            print(f"{str(label):<40} {value:>12}")
     return 0
 
 
@@ -198,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = add("sales", cmd_sales, "list sales")
     s.add_argument("action", choices=["list"])
     s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=int, default=1000)
 
     r = add("report", cmd_report, "X (mid-shift) or Z (close of day) report")
     r.add_argument("kind", choices=["x", "z"])

@@ -277,7 +277,8 @@ class Sale:
         refund = self.remaining.amount < 0
         if refund:
             tendered = due  # paying out: the till hands over exactly what is due
-        if tendered.amount <= 0 and not refund:
+        # A tiny rest that cash rounding turns into nothing (CHF 0.02) is settled with 0.
+        if tendered.amount <= 0 and not refund and not due.is_zero():
             raise InvalidAmount("cash must be positive", QT_TRANSLATE_NOOP("Domain", "Enter the cash received."))
         if refund or tendered >= due:
             applied, change, rounding = due, tendered - due, due - self.remaining

@@ -102,6 +102,11 @@ class ShiftStore:
         log.info("shift %d closed by %s, difference %s", row.id, user, report.difference)
         return report
 
+    def last_closed(self, lane: str) -> ShiftRecord | None:
+        row = (Shift.select().where(Shift.lane == lane, Shift.state == CLOSED)
+               .order_by(Shift.id.desc()).first())
+        return _record(row) if row else None
+
     def z_report(self, shift_id: int) -> XZReport:
         """The Z report of a closed shift again (a reprint)."""
         row = Shift.get_or_none(Shift.id == shift_id)

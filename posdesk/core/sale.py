@@ -289,7 +289,7 @@ class Sale:
                                  "rounding": _money(rounding)})
         return self.payment(payment_id)
 
-    def begin_card(self, amount: Money, payment_id: str) -> Payment:
+    def begin_card(self, amount: Money, payment_id: str, details: dict[str, Any] | None = None) -> Payment:
         """Record that a card payment is about to be sent to the terminal — BEFORE sending,
         so a crash or lost answer can never lead to charging the card a second time."""
         self._expect("pay by card", SaleState.TENDERING)
@@ -299,7 +299,7 @@ class Sale:
             raise InvalidAmount(f"card amount {amount} does not fit remaining {rest}",
                                 QT_TRANSLATE_NOOP("Domain", "The card amount must be between 0 and {rest}.").format(rest=str(rest)))
         self._emit("payment_started", {"payment_id": payment_id, "tender": "card",
-                                       "amount": _money(amount)})
+                                       "amount": _money(amount), **(details or {})})
         return self.payment(payment_id)
 
     def card_result(self, payment_id: str, status: PaymentStatus, details: dict[str, Any] | None = None) -> None:

@@ -18,7 +18,7 @@ from posdesk.core.entry import parse_entry
 from posdesk.core.errors import ApprovalRequired, DomainError
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.journal import JournalEvent
-from posdesk.core.lines import Discount, Line, Payment
+from posdesk.core.lines import Discount, Line, Payment, PaymentStatus
 from posdesk.core.money import Currency, Money
 from posdesk.core.permissions import Permission, Policy, Role, allowed
 from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
@@ -164,6 +164,22 @@ class CheckoutService:
         if sale.remaining.is_zero():
             self._complete(sale)
         return payment
+
+    def begin_card(self, amount: Money, payment_id: str, details: dict[str, Any]) -> Payment:
+        """Journal a card payment BEFORE it goes to the terminal (see `Sale.begin_card`)."""
+        sale = self._current()
+        return self._changing(lambda: sale.begin_card(amount, payment_id, details))
+
+    def card_result(self, payment_id: str, status: PaymentStatus, details: dict[str, Any]) -> None:
+        """The terminal's answer for the open sale; completes it when nothing is left to pay."""
+        sale = self._current()
+        self._changing(lambda: sale.card_result(payment_id, status, details))
+        if status is PaymentStatus.APPROVED and sale.remaining.is_zero() and not sale.open_payments:
+            self._complete(sale)
+
+    def card_reversed(self, payment_id: str, details: dict[str, Any]) -> None:
+        sale = self._current()
+        self._changing(lambda: sale.card_reversed(payment_id, details))
 
     def _complete(self, sale: Sale) -> None:
         receipt_no = self._next_receipt

@@ -47,7 +47,7 @@ def build_receipt(sale: Sale, *, header: StoreHeader, labels: Mapping[str, str] 
             shown = p.tendered if p.tendered is not None and sale.kind is SaleKind.SALE else p.amount
             tenders.append(Tender(TenderKind.CASH, labels.get("cash", "Cash"), shown))
         else:
-            details = tuple(str(p.details[k]) for k in ("card_name", "masked_pan", "receipt_no")
+            details = tuple(str(p.details[k]) for k in ("card_name", "masked_pan")
                             if p.details.get(k))
             tenders.append(Tender(TenderKind.CARD, labels.get("card", "Card"), p.amount, details))
             slip += [str(s) for s in p.details.get("slip_lines", ())]

@@ -30,6 +30,8 @@ from posdesk.db.writer import DbWriter
 
 from .checkout import CheckoutService
 from .config import Config
+from .devices import Devices, build_devices
+from .dispatch import Dispatch
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,8 @@ class Services:
     users: UserStore
     shifts: ShiftStore
     writer: DbWriter
+    dispatch: Dispatch
+    devices: Devices
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -92,7 +96,10 @@ def seed_demo(users: UserStore, catalog: CatalogStore) -> None:
             log.warning("demo catalog: %d rows skipped", len(result.errors))
 
 
-def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = None) -> Services:
+def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = None,
+                   with_devices: bool = False) -> Services:
+    """Open the lane in `data_dir`. `with_devices` starts the configured devices (and, with
+    `demo`, simulators for the ones left unconfigured)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
@@ -112,6 +119,12 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
         audit=db_audit.audit)
-    services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer)
-    services.closers += [close_database, lambda: writer.stop(timeout=10)]
+    dispatch = Dispatch()
+    devices = Devices()
+    if with_devices:
+        devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
+                                dispatch=dispatch, cur=cur, simulate=demo)
+    services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
+                        dispatch, devices)
+    services.closers += [close_database, lambda: writer.stop(timeout=10), devices.close]
     return services

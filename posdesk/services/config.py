@@ -21,7 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "policy": {"discount_threshold_percent": "10"},
     "devices": {
         "terminal": {"port": "", "baudrate": 9600, "password": "000000", "protocol": "zvt"},
-        "printer": {"port": "", "baudrate": 9600, "profile": "default-42"},
+        "printer": {"port": "", "baudrate": 9600, "profile": "generic-80"},
         "scanner": {"port": "", "baudrate": 9600},
     },
     "recording": {"mode": "automatic", "camera": "", "camera2": "", "microphone": "",

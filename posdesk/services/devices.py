@@ -1,0 +1,119 @@
+"""The lane's devices, built from the configuration — or simulated for the demo.
+
+Each device gets its own worker thread. With `simulate=True` (the demo, or a device whose port
+is left empty in the demo), posdesk starts the ZVT terminal and ESC/POS printer simulators on
+pseudo-terminals of its own and talks to them through the very same code as to real ports.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from posdesk.core.i18n import QT_TRANSLATE_NOOP
+from posdesk.core.money import Currency
+from posdesk.core.receipt import StoreHeader
+from posdesk.devices.escpos.connection import open_connection
+from posdesk.devices.escpos.profile import profile_by_name
+from posdesk.devices.escpos.service import PrinterService
+from posdesk.devices.ports import SerialSettings
+from posdesk.devices.scanner.reader import SerialScannerReader
+from posdesk.devices.worker import DeviceWorker
+from posdesk.devices.zvt.client import ZvtTerminal
+
+from .checkout import CheckoutService
+from .config import Config
+from .dispatch import Dispatch
+from .payments import CardPayments, TerminalState
+from .printing import QueueFile, ReceiptPrinting
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Devices:
+    payments: CardPayments | None = None
+    printing: ReceiptPrinting | None = None
+    #: Human-readable port per device, for the status bar and the settings page.
+    ports: dict[str, str] = field(default_factory=dict)
+    simulated: set[str] = field(default_factory=set)
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for close in reversed(self.closers):
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - close the rest regardless
+                log.exception("closing a device")
+
+
+def _start_simulators(config: Config, data_dir: Path, devices: Devices) -> tuple[str, str]:
+    from posdesk.devices.escpos import simulator as printer_sim
+    from posdesk.devices.pty import open_pty_pair
+    from posdesk.devices.zvt import simulator as zvt_sim
+    terminal_port = config.get("devices.terminal.port")
+    printer_port = config.get("devices.printer.port")
+    if not terminal_port:
+        pair = open_pty_pair()
+        sim = zvt_sim.serve(pair, mode="slow", status_delay_s=0.4,
+                            password=config.get("devices.terminal.password"))
+        devices.closers += [pair.close, sim.stop]
+        devices.simulated.add("terminal")
+        terminal_port = pair.path
+    if not printer_port:
+        psim = printer_sim.serve(out_dir=data_dir / "printed")
+        devices.closers.append(psim.stop)
+        devices.simulated.add("printer")
+        printer_port = psim.path
+    return terminal_port, printer_port
+
+
+def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: Any,
+                  dispatch: Dispatch, cur: Currency, simulate: bool) -> Devices:
+    devices = Devices()
+    if simulate:
+        terminal_port, printer_port = _start_simulators(config, data_dir, devices)
+    else:
+        terminal_port = config.get("devices.terminal.port")
+        printer_port = config.get("devices.printer.port")
+
+    if terminal_port:
+        terminal = ZvtTerminal(SerialSettings(terminal_port, baudrate=config.get("devices.terminal.baudrate")),
+                               cur=cur, password=config.get("devices.terminal.password"))
+        worker = DeviceWorker("terminal")
+        worker.start()
+        devices.payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker,
+                                        dispatch=dispatch, writer=writer,
+                                        state=TerminalState(data_dir / "devices" / "terminal.json"))
+        devices.closers += [terminal.close, lambda: worker.stop(5)]
+        devices.ports["terminal"] = terminal_port
+
+    if printer_port:
+        baud = config.get("devices.printer.baudrate")
+        queue_file = QueueFile(data_dir / "devices" / "print-queue.json")
+        printer = PrinterService(lambda: open_connection(printer_port, baudrate=baud),
+                                 profile_by_name(config.get("devices.printer.profile")),
+                                 queue_file.load())
+        pworker = DeviceWorker("printer")
+        pworker.start()
+        header = StoreHeader(config.get("store.name"), tuple(
+            line for line in str(config.get("store.address")).split("|") if line), config.get("store.tax_id"))
+        devices.printing = ReceiptPrinting(printer=printer, worker=pworker, dispatch=dispatch,
+                                           header=header, queue_file=queue_file)
+        devices.closers += [lambda: pworker.stop(5), printer.close]
+        devices.ports["printer"] = printer_port
+        checkout.set_drawer(devices.printing.open_drawer)
+        checkout.on_sale_finished.append(devices.printing.print_sale)
+
+    scanner_port = config.get("devices.scanner.port")
+    if scanner_port:
+        def scanned(code: str) -> None:
+            dispatch.post(lambda: checkout.scan_from_device(code))
+        reader = SerialScannerReader(SerialSettings(scanner_port, baudrate=config.get("devices.scanner.baudrate")),
+                                     scanned, on_error=lambda e: checkout.notice(QT_TRANSLATE_NOOP(
+                                         "Devices", "Scanner on {port}: {error}").format(port=scanner_port, error=str(e))))
+        reader.start()
+        devices.closers.append(reader.stop)
+        devices.ports["scanner"] = scanner_port
+    return devices

@@ -1,0 +1,54 @@
+"""The demo lane's devices: simulators on ptys, driven by the very code real ports use."""
+import time
+
+from posdesk.core.money import Money, currency
+from posdesk.core.sale import SaleState
+from posdesk.services.build import build_services
+
+EUR = currency("EUR")
+MILK = "4006381333931"
+
+
+def wait_for(services, condition, timeout=15.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        services.dispatch.run_pending()
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
+def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
+    s = build_services(tmp_path, demo=True, with_devices=True)
+    try:
+        assert s.devices.simulated == {"terminal", "printer"}
+        s.checkout.login("1234")
+        s.checkout.enter(f"2*{MILK}")
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("10", EUR))
+        sale = s.checkout.last_sale
+        wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
+        printed = sorted((tmp_path / "printed").glob("*.txt"))
+        assert printed, "the simulated printer saved nothing"
+        text = printed[-1].read_text(encoding="utf-8")
+        assert "Whole milk" in text and "TOTAL" in text and sale.receipt_no in text
+        assert "drawer_opened" in [e.kind for e in sale.events]
+    finally:
+        s.close()
+
+
+def test_card_sale_on_the_demo_lane_prints_the_card_slip(tmp_path):
+    s = build_services(tmp_path, demo=True, with_devices=True)
+    try:
+        s.checkout.login("1234")
+        s.checkout.enter(MILK)
+        s.checkout.start_tender()
+        sale = s.checkout.sale
+        s.devices.payments.pay(sale.remaining)
+        wait_for(s, lambda: sale.state is SaleState.COMPLETED, timeout=30)
+        wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
+        text = sorted((tmp_path / "printed").glob("*.txt"))[-1].read_text(encoding="utf-8")
+        assert "Card" in text and "****" in text
+    finally:
+        s.close()

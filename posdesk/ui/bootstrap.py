@@ -1,0 +1,76 @@
+"""Starting the GUI: the application object, the translation, the style, the main window.
+
+`run_gui` is what `posdesk` runs; `run_demo` rings scripted sales through the same window
+(`posdesk demo`). Both take the services the composition root built and return an exit code.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .i18n import install_translators, resolve_locale
+from .main_window import MainWindow
+from .style import apply_style
+
+log = logging.getLogger(__name__)
+
+
+def create_application(*, locale: str | None = None, headless: bool = False) -> QApplication:
+    """The QApplication (reused if one exists), translated and styled.
+
+    `headless` selects Qt's offscreen platform when no platform was chosen, so demos and
+    scripts run on a machine without a display.
+    """
+    if headless and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("posdesk")
+    install_translators(app, resolve_locale(locale))
+    apply_style(app)
+    return app
+
+
+def _locale(services: Any, locale: str | None) -> str | None:
+    return locale or services.config.get("ui.locale") or None
+
+
+def run_gui(services: Any, *, locale: str | None = None) -> int:
+    """Show the cashier window until it is closed; return the exit code."""
+    app = create_application(locale=_locale(services, locale))
+    window = MainWindow(services=services)
+    window.show()
+    return app.exec()
+
+
+def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False,
+             interactive: bool = False, locale: str | None = None) -> int:
+    """Ring `sales` scripted sales through the real window, then quit (or, `interactive`,
+    leave the window open for a person). Exit code 0 when every sale finished."""
+    from .demo_driver import DemoDriver
+
+    app = create_application(locale=_locale(services, locale), headless=headless)
+    window = MainWindow(services=services)
+    window.show()
+    outcome: dict[str, int] = {"code": 0}
+
+    def drive() -> None:
+        try:
+            result = DemoDriver(window=window, services=services, seed=seed).ring(sales)
+            log.info("demo rang %d sales", result.completed)
+            print(f"demo: {result.completed} sales completed, {result.voided} voided")
+        except Exception:
+            log.exception("demo failed")
+            outcome["code"] = 1
+        if not interactive:
+            app.quit()
+
+    if sales > 0 or not interactive:
+        QTimer.singleShot(0, drive)
+    code = app.exec()
+    return outcome["code"] or code

@@ -1,0 +1,73 @@
+"""The thread bridge: service callbacks in, Qt signals out.
+
+Services call their listeners on whatever thread they run on: sale changes on the caller's
+(GUI) thread, notices and device states possibly on worker threads. Widgets must only be
+touched on the GUI thread, so every callback is re-emitted as a signal of a QObject that
+lives on the GUI thread. Qt delivers a signal emitted on another thread as a queued event,
+and notices and device states are always queued, even from the GUI thread, so a callback
+never runs widget code inside a service call.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from posdesk.core.i18n import Text
+
+from .signals import emit
+
+log = logging.getLogger(__name__)
+
+
+class ServiceBridge(QObject):
+    """Re-emits service callbacks as signals on the GUI thread.
+
+    Signals:
+        sale_changed(object): the open sale (or None) after every change.
+        sale_finished(object): a sale that was completed or voided.
+        notice(object): a `Text` warning for the cashier (from any thread).
+        device_state(str, bool, object): device name, ok, `Text` describing its state.
+    """
+
+    sale_changed = Signal(object)
+    sale_finished = Signal(object)
+    notice = Signal(object)
+    device_state = Signal(str, bool, object)
+
+    def __init__(self, checkout: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self._listeners = ((checkout.on_sale_changed, self.report_sale_changed),
+                           (checkout.on_sale_finished, self.report_sale_finished),
+                           (checkout.on_notice, self.report_notice))
+        for listeners, callback in self._listeners:
+            listeners.append(callback)
+
+    def report_sale_changed(self, sale: Any) -> None:
+        emit(self.sale_changed, sale)
+
+    def report_sale_finished(self, sale: Any) -> None:
+        emit(self.sale_finished, sale)
+
+    def report_notice(self, text: Text) -> None:
+        """Callable from any thread."""
+        emit(self.notice, text)
+
+    def report_device(self, name: str, ok: bool, text: Text) -> None:
+        """Callable from any thread: for device workers to report their state."""
+        emit(self.device_state, name, ok, text)
+
+    def connect_notice(self, slot: Any) -> None:
+        self.notice.connect(slot, Qt.ConnectionType.QueuedConnection)
+
+    def connect_device_state(self, slot: Any) -> None:
+        self.device_state.connect(slot, Qt.ConnectionType.QueuedConnection)
+
+    def detach(self) -> None:
+        """Stop listening to the service (the window is closing)."""
+        for listeners, callback in self._listeners:
+            try:
+                listeners.remove(callback)
+            except ValueError:
+                log.debug("listener already removed")

@@ -1,0 +1,1 @@
+"""The checkout screen: cart, totals, item entry, keypad, function keys, camera preview."""

@@ -1,0 +1,122 @@
+"""The shift menu's actions: open and close the shift, cash in and out, reports, no sale."""
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+
+from ..actions import ActionRunner
+from ..dialogs.amount import AmountDialog
+from ..dialogs.opening import open_modal
+from ..dialogs.report import ReportDialog
+from ..dialogs.shift_menu import MenuChoice, ShiftMenu
+from ..signals import emit
+
+log = logging.getLogger(__name__)
+
+
+class ShiftIntents(QObject):
+    """Signals:
+        info(object): a `Text` confirming what happened.
+        shift_changed(): a shift was opened or closed.
+        logout_requested(): the cashier wants to leave the till.
+    """
+
+    info = Signal(object)
+    shift_changed = Signal()
+    logout_requested = Signal()
+
+    def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget,
+                 show_error: Callable[[Text], None]):
+        super().__init__(window)
+        self._checkout = checkout
+        self._runner = runner
+        self._window = window
+        self._show_error = show_error
+
+    def on_menu(self) -> None:
+        menu = ShiftMenu(shift_open=self._checkout.current_shift() is not None, parent=self._window)
+        open_modal(menu, lambda: self._choose(menu.choice))
+
+    def _choose(self, choice: MenuChoice | None) -> None:
+        actions = {
+            MenuChoice.OPEN_SHIFT: self.on_open_shift,
+            MenuChoice.CASH_IN: functools.partial(self.on_cash_movement, out=False),
+            MenuChoice.CASH_OUT: functools.partial(self.on_cash_movement, out=True),
+            MenuChoice.X_REPORT: self.on_x_report,
+            MenuChoice.CLOSE_SHIFT: self.on_close_shift,
+            MenuChoice.NO_SALE: self.on_no_sale,
+            MenuChoice.LOG_OUT: self.on_log_out,
+        }
+        if choice is not None:
+            actions[choice]()
+
+    def _ask_money(self, title: str, prompt: str, then: Callable[[Any, AmountDialog], None],
+                   extra: QWidget | None = None) -> AmountDialog:
+        dialog = AmountDialog(title=title, prompt=prompt, parent=self._window)
+        if extra is not None:
+            extra.setParent(dialog)
+            dialog.add_field(extra)
+
+        def accepted() -> None:
+            amount = dialog.money(self._checkout.currency)
+            if amount is None:
+                self._show_error(QT_TRANSLATE_NOOP("Checkout", "That is not an amount."))
+            else:
+                then(amount, dialog)
+        open_modal(dialog, accepted)
+        return dialog
+
+    def on_open_shift(self) -> AmountDialog:
+        return self._ask_money(self.tr("Open shift"), self.tr("Cash float in the drawer"),
+                        lambda amount, _d: self._runner.run(
+                            functools.partial(self._checkout.open_shift, amount), self._opened))
+
+    def _opened(self, _result: Any) -> None:
+        emit(self.info, QT_TRANSLATE_NOOP("Checkout", "Shift opened."))
+        emit(self.shift_changed)
+
+    def on_cash_movement(self, *, out: bool) -> None:
+        reason = QLineEdit()
+        reason.setObjectName("cashReason")
+        reason.setPlaceholderText(self.tr("Reason (optional)"))
+        title = self.tr("Cash out") if out else self.tr("Cash in")
+        prompt = self.tr("Amount taken out of the drawer") if out else self.tr("Amount put into the drawer")
+        done = QT_TRANSLATE_NOOP("Checkout", "Cash movement recorded.")
+        self._ask_money(title, prompt, lambda amount, _d: self._runner.run(
+            functools.partial(self._checkout.cash_movement, amount, reason.text().strip(), out=out),
+            lambda _r: emit(self.info, done)), extra=reason)
+
+    def on_x_report(self) -> None:
+        self._runner.run(self._checkout.x_report, self._show_report)
+
+    def on_close_shift(self) -> None:
+        if self._checkout.sale is not None:
+            self._show_error(QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
+            return
+
+        def close(amount: Any, _dialog: AmountDialog) -> None:
+            self._runner.run(functools.partial(self._checkout.close_shift, amount), self._closed)
+        self._ask_money(self.tr("Close shift"), self.tr("Cash counted in the drawer"), close)
+
+    def _closed(self, report: Any) -> None:
+        emit(self.shift_changed)
+        self._show_report(report)
+
+    def _show_report(self, report: Any) -> None:
+        open_modal(ReportDialog(report=report, parent=self._window))
+
+    def on_no_sale(self) -> None:
+        self._runner.run(self._checkout.no_sale,
+                         lambda _r: emit(self.info, QT_TRANSLATE_NOOP("Checkout", "Drawer opened.")))
+
+    def on_log_out(self) -> None:
+        if self._checkout.sale is not None:
+            self._show_error(QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
+            return
+        emit(self.logout_requested)

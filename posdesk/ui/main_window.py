@@ -1,0 +1,122 @@
+"""The cashier's main window: the login screen, then the checkout, with the status bar below.
+
+After a login it asks what a till must know before the first scan: whether a crash left a
+sale behind (resume it) and whether a shift is open (count the float in).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from .bridge import ServiceBridge
+from .checkout.checkout_screen import CheckoutScreen
+from .dialogs.opening import open_modal
+from .dialogs.recovery import RecoveryDialog
+from .formatting import local_time_text
+from .i18n import translate
+from .login.login_screen import LoginScreen
+from .signals import emit
+from .status_bar import StatusBar
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        ready(): a cashier is logged in and the checkout waits for the first scan
+            (after the recovery and shift prompts were answered).
+    """
+
+    ready = Signal()
+
+    def __init__(self, *, services: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("posdesk — checkout"))
+        self._services = services
+        self.checkout = services.checkout
+        self.bridge = ServiceBridge(self.checkout, self)
+        self.login = LoginScreen(login=self._log_in, user_names=self._user_names,
+                                 store_name=services.config.get("store.name"), parent=self)
+        self.checkout_screen = CheckoutScreen(checkout=self.checkout, parent=self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.checkout_screen)
+        self.setCentralWidget(self.stack)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.bridge.sale_changed.connect(self.checkout_screen.show_sale)
+        self.bridge.connect_notice(self.checkout_screen.show_error)
+        self.bridge.connect_device_state(
+            lambda name, ok, text: self.status.set_device_state(name, ok, translate(text)))
+        self.login.logged_in.connect(self.on_logged_in)
+        self.checkout_screen.shift_intents.shift_changed.connect(self.show_shift)
+        self.checkout_screen.shift_intents.logout_requested.connect(self.on_logout_requested)
+        self.resize(1280, 800)
+        self.show_login()
+
+    # -- login and logout ------------------------------------------------------------------
+    def _log_in(self, pin: str, name: str | None) -> Any:
+        return self.checkout.login(pin, name=name) if name else self.checkout.login(pin)
+
+    def _user_names(self) -> list[str]:
+        return [u.name for u in self._services.users.list() if u.active]
+
+    def show_login(self) -> None:
+        self.checkout_screen.deactivate()
+        self.status.set_user(None)
+        self.status.set_shift("")
+        self.login.reset()
+        self.stack.setCurrentWidget(self.login)
+        self.login.pin.edit.setFocus()
+
+    def on_logged_in(self, user: Any) -> None:
+        log.info("checkout opened for %s", user.name)
+        self.status.set_user(user.name)
+        self.show_shift()
+        self.stack.setCurrentWidget(self.checkout_screen)
+        self.checkout_screen.activate()
+        self._offer_recovery()
+
+    def _offer_recovery(self) -> None:
+        interrupted = self.checkout.recoverable() if self.checkout.sale is None else None
+        if interrupted is None:
+            self._ask_for_shift()
+            return
+        dialog = RecoveryDialog(sale=interrupted, parent=self)
+        open_modal(dialog, self._resume_recovered)
+
+    def _resume_recovered(self) -> None:
+        self.checkout_screen.runner.run(self.checkout.resume_recovered)
+        self._ask_for_shift()
+
+    def _ask_for_shift(self) -> None:
+        if self.checkout.current_shift() is not None:
+            emit(self.ready)
+            return
+        dialog = self.checkout_screen.shift_intents.on_open_shift()
+        dialog.finished.connect(lambda _result: emit(self.ready))
+
+    def on_logout_requested(self) -> None:
+        self.checkout.logout()
+        self.show_login()
+
+    def show_shift(self) -> None:
+        shift = self.checkout.current_shift()
+        if shift is None:
+            self.status.set_shift(self.tr("No shift open"))
+        else:
+            self.status.set_shift(self.tr("Shift since {time}").format(time=local_time_text(shift.opened_utc)))
+
+    # -- for later issues ------------------------------------------------------------------
+    def set_device_state(self, name: str, ok: bool, text: str) -> None:
+        self.status.set_device_state(name, ok, text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.checkout_screen.deactivate()
+        self.bridge.detach()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Keyboard-wedge scanners: telling a scan burst from a person typing, and routing it."""

@@ -1,0 +1,1230 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/amount.py" line="73" />
+        <source>Enter a number.</source>
+        <extracomment>Digits with at most one decimal separator (comma or point) and up to three decimals.</extracomment>
+        <translation>请输入数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="46" />
+        <source>Manager approval</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="48" />
+        <source>A manager must approve:</source>
+        <translation>需要经理授权：</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="72" />
+        <source>#</source>
+        <extracomment>Colour of voided lines' text. The role that returns the line id of a row.</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="73" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="74" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="75" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="76" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="117" />
+        <source>(voided)</source>
+        <translation>（已作废）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="120" />
+        <source>(-{percent}%)</source>
+        <translation>（-{percent}%）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="122" />
+        <source>(-{amount})</source>
+        <translation>（-{amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="124" />
+        <source>(price changed)</source>
+        <translation>（已改价）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="126" />
+        <source>(return)</source>
+        <translation>（退货）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="131" />
+        <source>Catalog price {price}</source>
+        <translation>目录价格 {price}</translation>
+    </message>
+</context>
+<context>
+    <name>Checkout</name>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="229" />
+        <location filename="../../posdesk/services/checkout.py" line="237" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="176" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="100" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="120" />
+        <source>Finish or park the current sale first.</source>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder's cue track, for one).</extracomment>
+        <translation>请先完成或挂起当前交易。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="241" />
+        <source>No sale with receipt number {no}.</source>
+        <translation>没有小票号为 {no} 的交易。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="303" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="131" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="206" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="220" />
+        <source>There is no open sale.</source>
+        <translation>当前没有进行中的交易。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="352" />
+        <source>Saving to the database failed; the sale is kept and will be saved again.</source>
+        <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="96" />
+        <source>Select a line first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="120" />
+        <source>Use Void line to remove the last one.</source>
+        <translation>请使用“作废行”删除最后一件。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="141" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="159" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="69" />
+        <source>That is not an amount.</source>
+        <translation>这不是有效金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="167" />
+        <source>Sale parked.</source>
+        <translation>交易已挂起。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="81" />
+        <source>Shift opened.</source>
+        <translation>班次已开始。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="90" />
+        <source>Cash movement recorded.</source>
+        <translation>现金存取已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="116" />
+        <source>Drawer opened.</source>
+        <translation>钱箱已打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="63" />
+        <source>Quantity</source>
+        <extracomment>Width of the right-hand column (preview, totals, keypad).</extracomment>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="64" />
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="65" />
+        <source>Void line</source>
+        <translation>作废行</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="66" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="67" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="68" />
+        <source>One more</source>
+        <translation>加一</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="69" />
+        <source>One less</source>
+        <translation>减一</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="70" />
+        <source>Park sale</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="71" />
+        <source>Resume</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="72" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="73" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="74" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="75" />
+        <source>Void sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../posdesk/services/devices.py" line="114" />
+        <source>Scanner on {port}: {error}</source>
+        <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
+        <translation>{port} 上的扫描枪：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="21" />
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="22" />
+        <source>Discount in percent or as an amount</source>
+        <translation>按百分比或金额打折</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="25" />
+        <source>Percent (F1)</source>
+        <translation>百分比 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="27" />
+        <source>Amount (F2)</source>
+        <translation>金额 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="30" />
+        <source>Line: {name} (F3)</source>
+        <translation>本行：{name} (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="33" />
+        <source>Whole sale (F4)</source>
+        <translation>整单 (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../posdesk/core/entry.py" line="30" />
+        <source>"{text}" is not a quantity.</source>
+        <translation>“{text}”不是有效数量。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="10" />
+        <source>This action is not allowed now.</source>
+        <translation>当前不允许此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="23" />
+        <source>Barcode {code} is misread (bad check digit). Scan again.</source>
+        <translation>条码 {code} 识别错误（校验位不符），请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="24" />
+        <source>Nothing was entered.</source>
+        <translation>未输入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="26" />
+        <source>Unknown item: {code}</source>
+        <translation>未知商品：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="35" />
+        <source>Not possible while the sale is {state}.</source>
+        <translation>交易处于 {state} 状态时无法执行。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="46" />
+        <source>A manager must approve this.</source>
+        <translation>此操作需要经理授权。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/errors.py" line="55" />
+        <source>{name}: confirm the customer is {age} or older.</source>
+        <translation>{name}：请确认顾客已满 {age} 岁。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="163" />
+        <source>No such line.</source>
+        <extracomment>Quantity already brought back by earlier returns. The line's amount after line and sale discounts, for a fair refund per unit.</extracomment>
+        <translation>没有这一行。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="169" />
+        <source>No such payment.</source>
+        <translation>没有这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="179" />
+        <source>{name} is not for sale.</source>
+        <translation>{name} 不可销售。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="203" />
+        <source>Only {qty} of {name} can be returned.</source>
+        <translation>{name} 最多只能退 {qty}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="237" />
+        <source>A price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="258" />
+        <source>Add an item first.</source>
+        <translation>请先添加商品。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="265" />
+        <source>A payment was made; finish or void the sale.</source>
+        <translation>已有付款；请完成或作废该交易。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="282" />
+        <source>Enter the cash received.</source>
+        <translation>请输入收到的现金。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="300" />
+        <source>The card amount must be between 0 and {rest}.</source>
+        <translation>刷卡金额必须在 0 到 {rest} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="326" />
+        <source>{rest} is still to be paid.</source>
+        <translation>还需支付 {rest}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="335" />
+        <source>Reverse the card payment before voiding the sale.</source>
+        <translation>作废交易前请先撤销刷卡付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="342" />
+        <source>An empty sale cannot be parked.</source>
+        <translation>空交易不能挂起。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="370" />
+        <source>That line is voided.</source>
+        <translation>该行已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="379" />
+        <source>Quantity must be between 0 and 9999.</source>
+        <translation>数量必须在 0 到 9999 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="382" />
+        <source>Only weighed items take a fractional quantity.</source>
+        <translation>只有称重商品可以输入小数数量。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="386" />
+        <source>A discount must be more than 0 and at most 100%.</source>
+        <translation>折扣必须大于 0 且不超过 100%。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/sale.py" line="398" />
+        <source>A card payment is still unresolved; check it with the terminal first.</source>
+        <translation>有一笔刷卡付款尚未确认；请先在终端上核对。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/errors.py" line="11" />
+        <source>{who} is not allowed to approve this.</source>
+        <translation>{who} 无权授权此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/errors.py" line="16" />
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/errors.py" line="21" />
+        <source>Open a shift first.</source>
+        <translation>请先开班。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryLine</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/entry_line.py" line="27" />
+        <source>Scan or type a barcode, PLU or 3*code</source>
+        <extracomment>Where an entry came from, as the journal records it.</extracomment>
+        <translation>扫描或输入条码、PLU 或 3*条码</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="40" />
+        <source>C</source>
+        <extracomment>Keys that insert themselves as text. The backspace key's face.</extracomment>
+        <translation>清</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="41" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="43" />
+        <source>Delete the last digit</source>
+        <translation>删除最后一位</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="44" />
+        <source>Enter</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../posdesk/ui/login/login_screen.py" line="41" />
+        <source>Choose your name (↑↓) and type your PIN</source>
+        <translation>选择您的姓名（↑↓）并输入 PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../posdesk/ui/main_window.py" line="39" />
+        <source>posdesk — checkout</source>
+        <translation>posdesk — 收银</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/main_window.py" line="111" />
+        <source>No shift open</source>
+        <translation>未开班</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/main_window.py" line="113" />
+        <source>Shift since {time}</source>
+        <translation>班次开始于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Payment</name>
+    <message>
+        <location filename="../../posdesk/services/payments.py" line="148" />
+        <source>This payment has no terminal receipt number to reverse.</source>
+        <translation>此付款没有可撤销的终端凭证号。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/payments.py" line="177" />
+        <source>The terminal cannot be reached: {error}</source>
+        <translation>无法连接支付终端：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/payments.py" line="195" />
+        <source>The reversal failed: {reason}</source>
+        <translation>撤销失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Permission</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="22" />
+        <source>Void a line or lower a quantity</source>
+        <translation>作废一行或减少数量</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="23" />
+        <source>Void the whole sale</source>
+        <translation>作废整单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="24" />
+        <source>Change a price</source>
+        <translation>修改价格</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="25" />
+        <source>Refund a sale</source>
+        <translation>交易退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="26" />
+        <source>Open the drawer without a sale</source>
+        <translation>无交易打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="27" />
+        <source>Give a large discount</source>
+        <translation>给予大额折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="28" />
+        <source>Put cash in or take it out</source>
+        <translation>存入或取出现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="29" />
+        <source>Close the shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="30" />
+        <source>Close the shift (Z report)</source>
+        <translation>结班（Z 报表）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="32" />
+        <source>This action</source>
+        <translation>此操作</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <location filename="../../posdesk/ui/widgets/pin_field.py" line="31" />
+        <source>PIN</source>
+        <extracomment>PINs are 4 to 8 digits.</extracomment>
+        <translation>PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="36" />
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="51" />
+        <source>● REC {time}</source>
+        <translation>● 录制中 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <location filename="../../posdesk/devices/escpos/service.py" line="113" />
+        <location filename="../../posdesk/services/printing.py" line="119" />
+        <location filename="../../posdesk/services/printing.py" line="140" />
+        <source>The printer does not answer.</source>
+        <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
+----------
+The receipt's fixed words and the report labels in the shop's language; the UI installs translated ones (this layer cannot reach Qt's translator).</extracomment>
+        <translation>打印机无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/escpos/service.py" line="121" />
+        <source>The printer paper is nearly out.</source>
+        <translation>打印纸即将用完。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/escpos/status.py" line="42" />
+        <source>The printer cover is open.</source>
+        <extracomment>How long one DLE EOT answer may take; Epson answers within a few ms of receiving it. None when the printer's drawer switch is not wired or not asked.</extracomment>
+        <translation>打印机盖已打开。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/escpos/status.py" line="44" />
+        <source>The printer is out of paper.</source>
+        <translation>打印机缺纸。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/escpos/status.py" line="46" />
+        <source>The printer reports an error.</source>
+        <translation>打印机报告错误。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/escpos/status.py" line="48" />
+        <source>The printer is offline.</source>
+        <translation>打印机离线。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/printing.py" line="135" />
+        <source>The cash drawer did not open: {error}</source>
+        <translation>钱箱未能打开：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="253" />
+        <source>No microphone: recording without sound.</source>
+        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
+        <translation>无麦克风：录制将没有声音。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="349" />
+        <source>The clip of sale {receipt} could not be saved.</source>
+        <translation>交易 {receipt} 的录像无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="367" />
+        <source>The disk is full: sales are not being recorded.</source>
+        <translation>磁盘已满：交易未被录制。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="370" />
+        <source>The disk is nearly full: recordings will stop soon.</source>
+        <translation>磁盘即将写满：录制即将停止。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="378" />
+        <source>Camera is back.</source>
+        <translation>摄像头已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="380" />
+        <source>Camera lost: the counter is not being recorded.</source>
+        <translation>摄像头断开：柜台未被录制。</translation>
+    </message>
+</context>
+<context>
+    <name>Recording</name>
+    <message>
+        <location filename="../../posdesk/recording/media/pipeline.py" line="50" />
+        <source>{count} frames lost on camera {track}</source>
+        <extracomment>A gap longer than this many frame periods means frames were lost before encoding.</extracomment>
+        <translation>摄像头 {track} 丢失 {count} 帧</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="17" />
+        <source>Unfinished sale</source>
+        <translation>未完成的交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="19" />
+        <source>An unfinished sale was found — resume it.</source>
+        <translation>发现一笔未完成的交易 — 请继续处理。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="23" />
+        <source>{lines} lines, total {total}, started {time} by {cashier}</source>
+        <translation>{lines} 行，合计 {total}，由 {cashier} 于 {time} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="27" />
+        <source>Resume (Enter)</source>
+        <translation>继续 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../posdesk/core/report_rows.py" line="17" />
+        <source>Z report (close of day)</source>
+        <translation>Z 报表（日结）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/core/report_rows.py" line="18" />
+        <source>X report (mid-shift)</source>
+        <translation>X 报表（班中）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="22" />
+        <source>Z report (shift closed)</source>
+        <translation>Z 报表（已结班）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="22" />
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="32" />
+        <source>Shift opened</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="34" />
+        <source>Shift closed</source>
+        <translation>结班时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="35" />
+        <source>Opened by</source>
+        <translation>开班人</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="36" />
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="37" />
+        <source>Gross sales</source>
+        <translation>销售总额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="38" />
+        <source>Returns</source>
+        <translation>退货笔数</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="39" />
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="40" />
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="41" />
+        <source>Discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="42" />
+        <source>Voided sales</source>
+        <translation>作废交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="43" />
+        <source>Voided lines</source>
+        <translation>作废行</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="45" />
+        <source>Tax {code} {percent}%</source>
+        <translation>税 {code} {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="47" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="47" />
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="50" />
+        <source>Float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="51" />
+        <source>Cash in</source>
+        <translation>现金存入</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="52" />
+        <source>Cash out</source>
+        <translation>现金取出</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="53" />
+        <source>Cash expected in drawer</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="54" />
+        <source>Cash counted</source>
+        <translation>清点现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="55" />
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="25" />
+        <source>Return — receipt {no}</source>
+        <translation>退货 — 小票 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <source>Returnable</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="33" />
+        <source>Unit refund</source>
+        <translation>单件退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="33" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="55" />
+        <source>Type the quantity to return · F1 all · Enter accept · Esc cancel</source>
+        <translation>输入退货数量 · F1 全部 · Enter 确认 · Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>SaleIntents</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="67" />
+        <source>Age check</source>
+        <translation>年龄确认</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="68" />
+        <source>Check an ID if in doubt.</source>
+        <translation>如有疑问请查验证件。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="69" />
+        <source>Yes, confirmed (Enter)</source>
+        <translation>是，已确认 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="69" />
+        <source>No (Esc)</source>
+        <translation>否 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="104" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="105" />
+        <source>New quantity for {name}</source>
+        <translation>{name} 的新数量</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="152" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="153" />
+        <source>New unit price for {name}</source>
+        <translation>{name} 的新单价</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="178" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="178" />
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="208" />
+        <source>Void sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="209" />
+        <source>Void the whole sale?</source>
+        <translation>作废整单？</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="210" />
+        <source>Every line stays in the journal and on the recording.</source>
+        <translation>每一行都会保留在日志和录像中。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="211" />
+        <source>Void sale (Enter)</source>
+        <translation>作废 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="211" />
+        <source>Keep it (Esc)</source>
+        <translation>保留 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="56" />
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="68" />
+        <source>Type part of the name</source>
+        <translation>输入部分名称</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="69" />
+        <location filename="../../posdesk/ui/dialogs/search.py" line="85" />
+        <source>↑↓ choose · Enter take · Esc close</source>
+        <translation>↑↓ 选择 · Enter 添加 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="87" />
+        <source>Nothing found for "{text}".</source>
+        <translation>未找到“{text}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftIntents</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="76" />
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="76" />
+        <source>Cash float in the drawer</source>
+        <translation>钱箱备用金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="87" />
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="88" />
+        <source>Cash out</source>
+        <translation>现金取出</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="88" />
+        <source>Cash in</source>
+        <translation>现金存入</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="89" />
+        <source>Amount taken out of the drawer</source>
+        <translation>从钱箱取出的金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="89" />
+        <source>Amount put into the drawer</source>
+        <translation>存入钱箱的金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="105" />
+        <source>Close shift</source>
+        <translation>结班</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="105" />
+        <source>Cash counted in the drawer</source>
+        <translation>钱箱清点现金</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftMenu</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="26" />
+        <source>Shift and drawer</source>
+        <translation>班次与钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="30" />
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="31" />
+        <source>Cash in</source>
+        <translation>现金存入</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="32" />
+        <source>Cash out</source>
+        <translation>现金取出</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="33" />
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="34" />
+        <source>Close shift (Z report)</source>
+        <translation>结班（Z 报表）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="35" />
+        <source>Open drawer (no sale)</source>
+        <translation>打开钱箱（无交易）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="36" />
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../posdesk/ui/status_bar.py" line="22" />
+        <source>Cashier: {name}</source>
+        <translation>收银员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/status_bar.py" line="22" />
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="10" />
+        <source>The database could not complete the request.</source>
+        <translation>数据库无法完成该请求。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="48" />
+        <source>There is no user {name}.</source>
+        <translation>没有用户 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="60" />
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="61" />
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>PIN 码错误，还剩 {n} 次机会。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="68" />
+        <source>{name} is locked. A manager must unlock the account.</source>
+        <translation>{name} 已被锁定，需要经理解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="75" />
+        <source>{name} may not approve this.</source>
+        <translation>{name} 无权授权此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="92" />
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>PIN 码为 4 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/shifts.py" line="54" />
+        <source>No shift is open on this till.</source>
+        <translation>本收银台未开班。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/shifts.py" line="66" />
+        <source>A shift is already open on this till.</source>
+        <translation>本收银台已有班次。</translation>
+    </message>
+</context>
+<context>
+    <name>SuspendedDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="17" />
+        <source>Parked sales</source>
+        <translation>挂起的交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="23" />
+        <source>{time}   {total}   {cashier}</source>
+        <translation>{time}   {total}   {cashier}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="30" />
+        <source>↑↓ choose · Enter resume · Esc close</source>
+        <translation>↑↓ 选择 · Enter 取单 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="31" />
+        <source>No parked sales.</source>
+        <translation>没有挂起的交易。</translation>
+    </message>
+</context>
+<context>
+    <name>TenderDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="46" />
+        <source>Cash</source>
+        <extracomment>Keys of the quick-cash buttons, in the order `quick_cash()` lists the amounts.</extracomment>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="68" />
+        <source>Cash received (Enter = exact)</source>
+        <translation>实收现金（Enter = 正好）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="75" />
+        <source>Pay (Enter)</source>
+        <translation>付款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="79" />
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="125" />
+        <source>Enter the cash received.</source>
+        <translation>请输入收到的现金。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="160" />
+        <source>Pay out</source>
+        <translation>应退</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="162" />
+        <source>Remaining</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="162" />
+        <source>Amount due</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="173" />
+        <source>Enter pays out</source>
+        <translation>Enter 退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="177" />
+        <source>Paid out</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="177" />
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="188" />
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="25" />
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="51" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="54" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64" />
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62" />
+        <source>Remaining</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64" />
+        <source>To pay out</source>
+        <translation>应退</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68" />
+        <source>Last sale</source>
+        <translation>上一笔</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71" />
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+</context>
+</TS>

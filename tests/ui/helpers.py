@@ -1,0 +1,94 @@
+"""Driving the real windows the way hands do: keys to whatever has the focus."""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from posdesk.ui.main_window import MainWindow
+
+#: Demo people (see the README): cashier, manager.
+CASHIER_PIN = "1234"
+MANAGER_PIN = "9999"
+#: Demo catalog items.
+MILK = "4006381333931"     # Whole milk, 1.19
+BUTTER = "4000500012349"   # Butter, 2.29
+YOGHURT = "4000500043213"  # Natural yoghurt, 0.89
+
+
+def focus() -> QWidget:
+    """Where a real keyboard's keys would go now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard focus"
+    return widget
+
+
+def press(qtbot: Any, key: Qt.Key) -> None:
+    qtbot.keyClick(focus(), key)
+
+
+def type_text(qtbot: Any, text: str) -> None:
+    """Keys as fast as QTest sends them: what a scanner burst looks like."""
+    qtbot.keyClicks(focus(), text)
+
+
+def scan(qtbot: Any, code: str) -> None:
+    type_text(qtbot, code)
+    press(qtbot, Qt.Key.Key_Return)
+
+
+def wait_dialog(qtbot: Any, name: str) -> QWidget:
+    """The modal dialog with object name `name`, once it is open and has the focus."""
+    qtbot.waitUntil(lambda: _modal_named(name) is not None and QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is _modal_named(name))
+    return _modal_named(name)
+
+
+def _modal_named(name: str) -> QWidget | None:
+    modal = QApplication.activeModalWidget()
+    return modal if modal is not None and modal.objectName() == name else None
+
+
+def wait_no_dialog(qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None
+                    and QApplication.focusWidget() is not None)
+
+
+def log_in(qtbot: Any, window: MainWindow, pin: str = CASHIER_PIN, *, float_amount: str = "100") -> None:
+    """Type the PIN, resume an interrupted sale if asked, answer the shift prompt with a
+    float; end on the entry line."""
+    ready: list[bool] = []
+    window.ready.connect(lambda: ready.append(True))
+    type_text(qtbot, pin)
+    press(qtbot, Qt.Key.Key_Return)
+    prompts = ("recoveryDialog", "amountDialog")
+    while not ready:
+        qtbot.waitUntil(lambda: ready or any(_modal_named(n) for n in prompts), timeout=5000)
+        if _modal_named("recoveryDialog"):
+            wait_dialog(qtbot, "recoveryDialog")
+            press(qtbot, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: _modal_named("recoveryDialog") is None)
+        elif _modal_named("amountDialog"):
+            wait_dialog(qtbot, "amountDialog")
+            type_text(qtbot, float_amount)
+            press(qtbot, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: bool(ready))
+    wait_no_dialog(qtbot)
+
+
+def approve(qtbot: Any, pin: str = MANAGER_PIN) -> None:
+    wait_dialog(qtbot, "approvalDialog")
+    type_text(qtbot, pin)
+    press(qtbot, Qt.Key.Key_Return)
+
+
+def db_rows(services: Any, sql: str, *args: Any) -> list[tuple]:
+    """Rows as another program would read them from the lane's SQLite file."""
+    assert services.writer.flush(timeout=10), "database writer did not catch up"
+    con = sqlite3.connect(services.data_dir / "posdesk.db")
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()

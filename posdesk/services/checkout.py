@@ -71,8 +71,10 @@ class CheckoutService:
         self._next_receipt = sales.next_receipt_no(lane)
 
     # -- session ---------------------------------------------------------------------------
-    def login(self, pin: str) -> Any:
-        user = self._users.check_pin(None, pin)
+    def login(self, pin: str, *, name: str | None = None) -> Any:
+        """Log in by PIN alone, or as `name` — then wrong tries count toward that user's
+        lockout (a PIN alone that matches nobody cannot be charged to anyone)."""
+        user = self._users.check_pin(name, pin)
         self.session = Session(user)
         log.info("%s logged in", user.name)
         return user

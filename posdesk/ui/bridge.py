@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from posdesk.core.i18n import Text
 
-from .signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -45,18 +44,18 @@ class ServiceBridge(QObject):
             listeners.append(callback)
 
     def report_sale_changed(self, sale: Any) -> None:
-        emit(self.sale_changed, sale)
+        self.sale_changed.emit(sale)
 
     def report_sale_finished(self, sale: Any) -> None:
-        emit(self.sale_finished, sale)
+        self.sale_finished.emit(sale)
 
     def report_notice(self, text: Text) -> None:
         """Callable from any thread."""
-        emit(self.notice, text)
+        self.notice.emit(text)
 
     def report_device(self, name: str, ok: bool, text: Text) -> None:
         """Callable from any thread: for device workers to report their state."""
-        emit(self.device_state, name, ok, text)
+        self.device_state.emit(name, ok, text)
 
     def connect_notice(self, slot: Any) -> None:
         self.notice.connect(slot, Qt.ConnectionType.QueuedConnection)

@@ -19,7 +19,6 @@ from .dialogs.recovery import RecoveryDialog
 from .formatting import local_time_text
 from .i18n import translate
 from .login.login_screen import LoginScreen
-from .signals import emit
 from .status_bar import StatusBar
 
 log = logging.getLogger(__name__)
@@ -96,10 +95,10 @@ class MainWindow(QMainWindow):
 
     def _ask_for_shift(self) -> None:
         if self.checkout.current_shift() is not None:
-            emit(self.ready)
+            self.ready.emit()
             return
         dialog = self.checkout_screen.shift_intents.on_open_shift()
-        dialog.finished.connect(lambda _result: emit(self.ready))
+        dialog.finished.connect(lambda _result: self.ready.emit())
 
     def on_logout_requested(self) -> None:
         self.checkout.logout()

@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..signals import emit
 
 #: Where an entry came from, as the journal records it.
 SOURCE_SCAN: str = "scan"
@@ -34,12 +33,12 @@ class EntryLine(QLineEdit):
         text = self.text().strip()
         self.clear()
         if text:
-            emit(self.submitted, text, source)
+            self.submitted.emit(text, source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Up:
-            emit(self.navigate, -1)
+            self.navigate.emit(-1)
         elif event.key() == Qt.Key.Key_Down:
-            emit(self.navigate, 1)
+            self.navigate.emit(1)
         else:
             super().keyPressEvent(event)

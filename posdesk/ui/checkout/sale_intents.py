@@ -29,7 +29,6 @@ from ..dialogs.suspended import SuspendedDialog
 from ..dialogs.tender import TenderDialog
 from ..formatting import quantity_text
 from ..i18n import translate
-from ..signals import emit
 from ..user_errors import user_text
 from .cart_view import CartView
 from .entry_line import EntryLine
@@ -164,7 +163,7 @@ class SaleIntents(QObject):
     # -- parking, returns, voids -----------------------------------------------------------
     def on_suspend(self) -> None:
         self._runner.run(self._checkout.suspend,
-                         lambda _: emit(self.info, QT_TRANSLATE_NOOP("Checkout", "Sale parked.")))
+                         lambda _: self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Sale parked.")))
 
     def on_resume(self) -> None:
         dialog = SuspendedDialog(summaries=self._checkout.suspended(), parent=self._window)

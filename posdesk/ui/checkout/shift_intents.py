@@ -15,7 +15,6 @@ from ..dialogs.amount import AmountDialog
 from ..dialogs.opening import open_modal
 from ..dialogs.report import ReportDialog
 from ..dialogs.shift_menu import MenuChoice, ShiftMenu
-from ..signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +77,8 @@ class ShiftIntents(QObject):
                             functools.partial(self._checkout.open_shift, amount), self._opened))
 
     def _opened(self, _result: Any) -> None:
-        emit(self.info, QT_TRANSLATE_NOOP("Checkout", "Shift opened."))
-        emit(self.shift_changed)
+        self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Shift opened."))
+        self.shift_changed.emit()
 
     def on_cash_movement(self, *, out: bool) -> None:
         reason = QLineEdit()
@@ -90,7 +89,7 @@ class ShiftIntents(QObject):
         done = QT_TRANSLATE_NOOP("Checkout", "Cash movement recorded.")
         self._ask_money(title, prompt, lambda amount, _d: self._runner.run(
             functools.partial(self._checkout.cash_movement, amount, reason.text().strip(), out=out),
-            lambda _r: emit(self.info, done)), extra=reason)
+            lambda _r: self.info.emit(done)), extra=reason)
 
     def on_x_report(self) -> None:
         self._runner.run(self._checkout.x_report, self._show_report)
@@ -105,7 +104,7 @@ class ShiftIntents(QObject):
         self._ask_money(self.tr("Close shift"), self.tr("Cash counted in the drawer"), close)
 
     def _closed(self, report: Any) -> None:
-        emit(self.shift_changed)
+        self.shift_changed.emit()
         self._show_report(report)
 
     def _show_report(self, report: Any) -> None:
@@ -113,10 +112,10 @@ class ShiftIntents(QObject):
 
     def on_no_sale(self) -> None:
         self._runner.run(self._checkout.no_sale,
-                         lambda _r: emit(self.info, QT_TRANSLATE_NOOP("Checkout", "Drawer opened.")))
+                         lambda _r: self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Drawer opened.")))
 
     def on_log_out(self) -> None:
         if self._checkout.sale is not None:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
             return
-        emit(self.logout_requested)
+        self.logout_requested.emit()

@@ -21,7 +21,6 @@ from posdesk.core.money import Money
 from ..actions import ActionRunner
 from ..formatting import money_text
 from ..i18n import translate
-from ..signals import emit
 from ..widgets.keypad import Keypad
 from .amount import NUMBER_PATTERN, parse_number
 
@@ -142,7 +141,7 @@ class TenderDialog(QDialog):
         if self._checkout.sale is None:
             self._finished_sale = sale
             self._show_change(sale)
-            emit(self.completed, sale)
+            self.completed.emit(sale)
         else:
             self._show_due()
 

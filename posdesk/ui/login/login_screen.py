@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from ..i18n import translate
-from ..signals import emit
 from ..user_errors import user_text
 from ..widgets.pin_field import PinField
 
@@ -85,7 +84,7 @@ class LoginScreen(QWidget):
             self.pin.show_error(translate(text))
             return
         self.pin.reset()
-        emit(self.logged_in, user)
+        self.logged_in.emit(user)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
         """Up/Down in the PIN field choose the name, so the hands never leave the keys."""

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..checkout.entry_line import SOURCE_KEYBOARD, SOURCE_SCAN, EntryLine
-from ..signals import emit
 from .burst import BurstClassifier, KeyKind
 
 log = logging.getLogger(__name__)
@@ -99,7 +98,7 @@ class WedgeKeyFilter(QObject):
             return self._on_edit_key(watched, key)
         typed_alone = self._classifier.feed_char(now) is KeyKind.TYPED
         if typed_alone and char in QUANTITY_STEPS and not self._entry.text():
-            emit(self.quantity_step, QUANTITY_STEPS[char])
+            self.quantity_step.emit(QUANTITY_STEPS[char])
             return True
         if watched is self._entry:
             return False

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from ..signals import emit
 
 #: Keys that insert themselves as text.
 DIGITS: tuple[str, ...] = ("7", "8", "9", "4", "5", "6", "1", "2", "3")
@@ -41,7 +40,7 @@ class Keypad(QWidget):
         clear.setToolTip(self.tr("Clear"))
         back = self._button(BACKSPACE, self._backspace)
         back.setToolTip(self.tr("Delete the last digit"))
-        enter = self._button(self.tr("Enter"), lambda _=False: emit(self.submitted))
+        enter = self._button(self.tr("Enter"), lambda _=False: self.submitted.emit())
         enter.setObjectName("keypadEnter")
         grid.addWidget(clear, 0, 3)
         grid.addWidget(back, 1, 3)

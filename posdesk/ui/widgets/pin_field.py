@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ..signals import emit
 from .keypad import Keypad
 
 #: PINs are 4 to 8 digits.
@@ -56,4 +55,4 @@ class PinField(QWidget):
 
     def _submit(self) -> None:
         if self.edit.text():
-            emit(self.submitted, self.edit.text())
+            self.submitted.emit(self.edit.text())

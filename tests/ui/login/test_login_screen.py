@@ -35,8 +35,6 @@ def test_right_pin_opens_the_checkout_for_that_cashier(qtbot: Any, window: Any) 
     assert "Anna" in window.status.user.text()
 
 
-@pytest.mark.xfail(not LOGIN_TAKES_NAME, strict=True,
-                   reason="CheckoutService.login(pin, name=...) is needed to count tries per user")
 def test_five_wrong_pins_lock_the_chosen_user_out(qtbot: Any, window: Any, services: Any) -> None:
     login = window.login
     login.users.setCurrentRow([login.users.item(i).text() for i in range(login.users.count())].index("Anna"))

@@ -1,0 +1,427 @@
+"""The recorder child process: capture -> pre-roll -> encode -> seal -> write.
+
+It runs apart from the app (multiprocessing, spawn start method) so that a hanging camera
+driver or an FFmpeg abort takes down only the recorder, and so encoding has a core of its
+own. The app's `RecorderSupervisor` starts it and talks to it over one pipe:
+
+- app -> recorder: `SaleStarted`, `JournalCue`, `SaleEnded`, `Shutdown`;
+- recorder -> app: `Ready`, `ClipOpened`, `ClipFinalised`, `ClipRefused`, `RecorderWarning`,
+  `Heartbeat`.
+
+Preview frames do not use the pipe: they go into a shared-memory `PreviewSlot` (newest
+wins). The recorder writes sealed clips and their pending notes, and nothing else: it
+never signs. Manifests and the chain belong to the app process (`evidence.chain`), so
+the chain stays whole when the recorder is killed. A clip is finished, synced and its
+pending note marked `sealed_size` before `ClipFinalised` is sent; from then on the file
+is whole even if the recorder dies before the app has read the message.
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import BinaryIO
+
+from ..core.clock import Instant, SystemClock
+from ..core.i18n import QT_TRANSLATE_NOOP, Text
+from .age import AgeWriter, X25519Recipient
+from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES, DiskLevel, DiskWatchdog
+from .evidence.layout import ClipLayout, PendingClip, clip_file
+from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Watermark
+from .media.clips import ClipFacts as MediaClipFacts
+from .media.encoder import AudioEncoder, VideoEncoder
+from .media.camera import OpenCvVideoSource
+from .media.errors import MediaError
+from .media.frames import AudioChunk, AudioSource, SourceStatus, VideoFrame, WatermarkMode
+from .media.pipeline import MediaPipeline
+from .media.synthetic import SyntheticVideoSource, ToneAudioSource
+from .media.watermark import Watermark as BurntInWatermark
+from .media.watermark import WatermarkSettings
+from .preview import PreviewSlot
+
+log = logging.getLogger(__name__)
+
+#: Seconds between heartbeats; the supervisor declares the recorder dead after a few.
+HEARTBEAT_S = 0.25
+#: Seconds between free-space checks of the clip directory.
+DISK_CHECK_S = 5.0
+#: Longest wait for a message when the camera delivers nothing.
+IDLE_POLL_S = 0.05
+
+
+# -- messages, app -> recorder ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SaleStarted:
+    sale: SaleRef
+    at: Instant
+
+
+@dataclass(frozen=True)
+class JournalCue:
+    sale_id: str
+    mono_ns: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SaleEnded:
+    sale_id: str
+    at: Instant
+    outcome: str
+    postroll_s: float | None = None  # None: the recorder's configured post-roll
+
+
+@dataclass(frozen=True)
+class Shutdown:
+    pass
+
+
+# -- messages, recorder -> app ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ready:
+    pid: int
+
+
+@dataclass(frozen=True)
+class ClipOpened:
+    pending: PendingClip
+
+
+@dataclass(frozen=True)
+class ClipFinalised:
+    sale: SaleRef
+    clip: ClipFacts
+    error: str | None = None  # the muxer failed part-way; the clip holds what came before
+
+
+@dataclass(frozen=True)
+class ClipRefused:
+    sale: SaleRef
+    reason: NoClipReason
+
+
+class WarningCode(StrEnum):
+    CAMERA_LOST = "camera-lost"
+    CAMERA_BACK = "camera-back"
+    NO_MICROPHONE = "no-microphone"
+    FRAMES_DROPPED = "frames-dropped"
+    DISK_LOW = "disk-low"
+    DISK_FULL = "disk-full"
+    CLIP_FAILED = "clip-failed"
+
+
+@dataclass(frozen=True)
+class RecorderWarning:
+    code: WarningCode
+    text: Text
+    mono_ns: int
+    count: int = 0  # frames dropped
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    mono_ns: int
+    frames: int
+    open_clips: int
+
+
+# -- configuration ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VideoSpec:
+    """A camera: `source` is "synthetic", a device index, a device path or a URL."""
+
+    source: str | int = "synthetic"
+    width: int = 1280
+    height: int = 720
+    fps: float = 30.0
+
+
+@dataclass(frozen=True)
+class RecorderConfig:
+    """Everything the child needs; picklable, since the spawn start method sends it over."""
+
+    data_dir: Path
+    lane_id: str
+    recipients: tuple[str, ...]  # age1... public keys; the lane holds no identity
+    video: VideoSpec = field(default_factory=VideoSpec)
+    audio: str | None = "synthetic"  # "synthetic" tone, or None for video only
+    preroll_s: float = 5.0
+    postroll_s: float = 3.0
+    preview_size: tuple[int, int] = (640, 360)
+    watermark: bool = True
+    warn_free_bytes: int = DEFAULT_WARN_BYTES
+    full_free_bytes: int = DEFAULT_FULL_BYTES
+
+
+def run_recorder(config: RecorderConfig, conn: Connection, preview_name: str) -> None:
+    """Entry point of the child process."""
+    logging.basicConfig(level=logging.INFO, format="recorder %(levelname)s %(name)s: %(message)s")
+    recorder = _Recorder(config, conn, PreviewSlot.attach(preview_name))
+    try:
+        recorder.run()
+    finally:
+        recorder.close()
+
+
+class _SealedClip:
+    """One clip file being written through an age writer."""
+
+    def __init__(self, layout: ClipLayout, pending: PendingClip, recipients: list[X25519Recipient]):
+        self.layout = layout
+        self.pending = pending
+        self.file: BinaryIO = layout.open_clip(pending)
+        self.writer = AgeWriter(self.file, recipients)
+
+    def finish(self) -> int:
+        """Seal, sync and close; mark the pending note whole. Returns the sealed size."""
+        self.writer.finish()
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        size = self.file.tell()
+        self.file.close()
+        self.layout.write_pending(replace(self.pending, sealed_size=size))
+        return size
+
+
+class _AudioCapture:
+    """Reads the microphone on its own thread, at the audio's own pace (a chunk not read
+    in time would be lost); the recorder loop drains `chunks` after each frame."""
+
+    def __init__(self, source: AudioSource):
+        self.source = source
+        self.sample_rate, self.channels = source.sample_rate, source.channels
+        self.chunks: queue.SimpleQueue[AudioChunk] = queue.SimpleQueue()
+        self._running = True
+        self._thread = threading.Thread(target=self._run, name="audio-capture", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while self._running:
+            chunk = self.source.read()
+            if chunk is not None:
+                self.chunks.put(chunk)
+
+    def close(self) -> None:
+        self._running = False
+        self._thread.join(timeout=1.0)
+        self.source.close()
+
+
+class _Recorder:
+    def __init__(self, config: RecorderConfig, conn: Connection, slot: PreviewSlot):
+        self.config, self.conn, self.slot = config, conn, slot
+        self.layout = ClipLayout(config.data_dir)
+        self.clock = SystemClock()
+        self.recipients = [X25519Recipient.parse(r) for r in config.recipients]
+        self.disk = DiskWatchdog(self.layout.clips_dir, warn_bytes=config.warn_free_bytes,
+                                 full_bytes=config.full_free_bytes)
+        self.video = _open_video(config.video)
+        self.audio = self._open_audio()
+        mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
+        tracks: list = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
+                                     watermark=mode)]
+        if self.audio is not None:
+            tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels, track=1))
+        watermark = BurntInWatermark(WatermarkSettings(enabled=config.watermark,
+                                                       lane=config.lane_id))
+        self.pipeline = MediaPipeline(tracks, watermark=watermark, preroll_s=config.preroll_s,
+                                      postroll_s=config.postroll_s,
+                                      preview_size=(slot.width, slot.height), clock=self.clock)
+        self.track_mode = mode
+        self.track_facts = tuple(TrackFacts(t.info.kind.value, t.info.codec, t.info.name)
+                                 for t in tracks)
+        self.clips: dict[str, _SealedClip] = {}
+        self.frames = 0
+        self.camera_status = SourceStatus.LIVE
+        self.next_heartbeat = self.next_disk_check = 0.0
+        self.stopping = False
+
+    def run(self) -> None:
+        self.send(Ready(os.getpid()))
+        if self.audio is None and self.config.audio is not None:
+            self.warn(WarningCode.NO_MICROPHONE,
+                      QT_TRANSLATE_NOOP("Recorder", "No microphone: recording without sound."))
+        while not self.stopping:
+            frame = self.video.read()
+            self.watch_camera()
+            if frame is not None:
+                self.record(frame)
+            self.handle_messages(IDLE_POLL_S if frame is None else 0)
+            self.finalise(self.pipeline.take_finished())
+            self.report_drops()
+            self.tick()
+        self.pump_audio()
+        self.finalise(self.pipeline.stop())
+
+    def record(self, frame: VideoFrame) -> None:
+        self.pipeline.push_video(0, frame)
+        self.frames += 1
+        self.pump_audio()
+        preview = self.pipeline.preview(0)
+        if preview is not None:
+            self.slot.publish(preview.image, preview.mono_ns)
+
+    def close(self) -> None:
+        self.video.close()
+        if self.audio is not None:
+            self.audio.close()
+        self.slot.close()
+        self.conn.close()
+
+    # -- messages -----------------------------------------------------------------------
+
+    def send(self, message: object) -> None:
+        try:
+            self.conn.send(message)
+        except (BrokenPipeError, EOFError, OSError):
+            # The app is gone: nothing to report to; stop cleanly and keep the files whole.
+            self.stopping = True
+
+    def handle_messages(self, timeout: float) -> None:
+        try:
+            while self.conn.poll(timeout):
+                timeout = 0
+                self.handle(self.conn.recv())
+        except (EOFError, OSError):
+            log.warning("the app closed the pipe; stopping")
+            self.stopping = True
+
+    def handle(self, message: object) -> None:
+        if isinstance(message, SaleStarted):
+            self.open_clip(message.sale, message.at)
+        elif isinstance(message, JournalCue) and message.sale_id in self.clips:
+            self.pipeline.cue(message.sale_id, message.mono_ns, message.text)
+        elif isinstance(message, SaleEnded) and message.sale_id in self.clips:
+            postroll = self.config.postroll_s if message.postroll_s is None else message.postroll_s
+            # The clip manager adds its configured post-roll to the end it is given.
+            shift_ns = round((postroll - self.config.postroll_s) * 1e9)
+            self.pipeline.close_clip(message.sale_id, at_ns=message.at.mono_ns + shift_ns)
+        elif isinstance(message, Shutdown):
+            self.stopping = True
+
+    def open_clip(self, sale: SaleRef, at: Instant) -> None:
+        if sale.sale_id in self.clips:
+            log.warning("sale %s already has an open clip", sale.sale_id)
+            return
+        if self.disk.check().level is DiskLevel.FULL:
+            self.send(ClipRefused(sale, NoClipReason.DISK_FULL))
+            return
+        rel = clip_file(self.layout.new_stem(sale, at.utc))
+        pending = PendingClip(sale, ClipFacts(rel, at, None, self.track_facts,
+                                              Watermark(self.track_mode.value),
+                                              tuple(self.config.recipients)))
+        clip = None
+        try:
+            clip = _SealedClip(self.layout, pending, self.recipients)
+            self.pipeline.open_clip(sale.sale_id, clip.writer, at_ns=at.mono_ns,
+                                    sale_number=sale.receipt)
+        except (OSError, MediaError) as e:
+            log.error("cannot open the clip of sale %s: %s", sale.sale_id, e)
+            # Refused means no clip at all: the sale's manifest will say no-clip.
+            if clip is not None:
+                clip.file.close()
+            self.layout.resolve(rel).unlink(missing_ok=True)
+            self.layout.remove_pending(rel)
+            full = isinstance(e, OSError) and e.errno == errno.ENOSPC
+            self.send(ClipRefused(sale, NoClipReason.DISK_FULL if full
+                                  else NoClipReason.RECORDER_DOWN))
+            return
+        self.clips[sale.sale_id] = clip
+        self.send(ClipOpened(pending))
+
+    def finalise(self, finished: list[MediaClipFacts]) -> None:
+        for facts in finished:
+            clip = self.clips.pop(facts.sale_id)
+            try:
+                clip.finish()
+            except OSError as e:
+                log.error("cannot finish clip %s: %s", clip.pending.clip.file, e)
+                self.warn(WarningCode.CLIP_FAILED, QT_TRANSLATE_NOOP(
+                    "Recorder", "The clip of sale {receipt} could not be saved.").format(
+                        receipt=clip.pending.sale.receipt))
+                continue  # the pending note stays; the app recovers the file
+            self.send(ClipFinalised(clip.pending.sale, _clip_facts(clip.pending, facts),
+                                    facts.error))
+
+    # -- periodic -----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if now >= self.next_heartbeat:
+            self.next_heartbeat = now + HEARTBEAT_S
+            self.send(Heartbeat(time.monotonic_ns(), self.frames, len(self.clips)))
+        if now >= self.next_disk_check:
+            self.next_disk_check = now + DISK_CHECK_S
+            level = self.disk.check().level
+            if level is DiskLevel.FULL:
+                self.warn(WarningCode.DISK_FULL, QT_TRANSLATE_NOOP(
+                    "Recorder", "The disk is full: sales are not being recorded."))
+            elif level is DiskLevel.LOW:
+                self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
+                    "Recorder", "The disk is nearly full: recordings will stop soon."))
+
+    def watch_camera(self) -> None:
+        status = self.video.status
+        if status is self.camera_status:
+            return
+        if status is SourceStatus.LIVE:
+            self.warn(WarningCode.CAMERA_BACK, QT_TRANSLATE_NOOP("Recorder", "Camera is back."))
+        elif self.camera_status is SourceStatus.LIVE:
+            self.warn(WarningCode.CAMERA_LOST, QT_TRANSLATE_NOOP(
+                "Recorder", "Camera lost: the counter is not being recorded."))
+        self.camera_status = status
+
+    def report_drops(self) -> None:
+        for drop in self.pipeline.take_drops():
+            self.warn(WarningCode.FRAMES_DROPPED, drop.text, drop.mono_ns, drop.count)
+
+    def pump_audio(self) -> None:
+        """Encode every microphone chunk captured since the last frame."""
+        while self.audio is not None:
+            try:
+                chunk = self.audio.chunks.get_nowait()
+            except queue.Empty:
+                return
+            self.pipeline.push_audio(chunk)
+
+    def warn(self, code: WarningCode, text: Text, mono_ns: int | None = None,
+             count: int = 0) -> None:
+        log.warning("%s", text)
+        self.send(RecorderWarning(code, text, mono_ns or time.monotonic_ns(), count))
+
+    def _open_audio(self) -> _AudioCapture | None:
+        if self.config.audio is None:
+            return None
+        if self.config.audio != "synthetic":
+            log.warning("audio source %r is not known; recording without sound",
+                        self.config.audio)
+            return None
+        return _AudioCapture(ToneAudioSource())
+
+
+def _open_video(spec: VideoSpec) -> SyntheticVideoSource | OpenCvVideoSource:
+    if spec.source == "synthetic":
+        return SyntheticVideoSource(spec.width, spec.height, spec.fps)
+    return OpenCvVideoSource(spec.source, fps=spec.fps, width=spec.width, height=spec.height)
+
+
+def _clip_facts(pending: PendingClip, facts: MediaClipFacts) -> ClipFacts:
+    duration_ms = round(facts.duration_s * 1000)
+    return ClipFacts(
+        file=pending.clip.file,
+        started=Instant(facts.first_utc, facts.first_mono_ns),
+        ended=Instant(facts.last_utc, facts.last_mono_ns),
+        tracks=tuple(TrackFacts(t.kind, t.codec, t.name, duration_ms, t.frames)
+                     for t in facts.tracks),
+        watermark=Watermark(facts.watermark.value), recipients=pending.clip.recipients,
+        dropped_frames=facts.frames_dropped)

@@ -9,7 +9,8 @@ DATA ?= demo-data
 # compare against (age, ffmpeg) and use (socat, xvfb).
 DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
-	libegl1 libgl1 libfontconfig1 libglib2.0-0 fonts-noto-cjk age ffmpeg socat xvfb xauth
+	libegl1 libgl1 libfontconfig1 libglib2.0-0 libportaudio2 fonts-noto-cjk age ffmpeg socat \
+	xvfb xauth
 
 .PHONY: run test deps venv clean translations bench
 

@@ -27,17 +27,17 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data) if args.data else default_data_dir()
 
 
-def _services(args: argparse.Namespace, *, demo: bool = False) -> Any:
+def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = False) -> Any:
     from posdesk.services.build import build_services, setup_logging
     data = _data_dir(args)
     setup_logging(data)
-    return build_services(data, demo=demo)
+    return build_services(data, demo=demo, with_devices=devices)
 
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
     from posdesk.ui.bootstrap import run_gui
-    services = _services(args, demo=False)
+    services = _services(args, demo=False, devices=True)
     try:
         return run_gui(services)
     finally:
@@ -46,7 +46,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from posdesk.ui.bootstrap import run_demo
-    services = _services(args, demo=True)
+    services = _services(args, demo=True, devices=True)
     try:
         return run_demo(services, sales=args.sales, seed=args.seed, headless=args.headless,
                         interactive=args.interactive)

@@ -61,6 +61,17 @@ class Services:
     devices: Devices
     closers: list[Callable[[], None]] = field(default_factory=list)
 
+    def restart_devices(self, *, simulate: bool = False) -> Devices:
+        """Close the devices and open them again from the (changed) configuration."""
+        self.devices.close()
+        self.checkout.on_sale_finished[:] = [f for f in self.checkout.on_sale_finished
+                                             if f != getattr(self.devices.printing, "print_sale", None)]
+        self.checkout.set_drawer(None)
+        self.devices = build_devices(config=self.config, data_dir=self.data_dir, checkout=self.checkout,
+                                     writer=self.writer, dispatch=self.dispatch,
+                                     cur=self.checkout.currency, simulate=simulate)
+        return self.devices
+
     def close(self) -> None:
         for close in reversed(self.closers):
             try:
@@ -126,5 +137,6 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
                                 dispatch=dispatch, cur=cur, simulate=demo)
     services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
                         dispatch, devices)
-    services.closers += [close_database, lambda: writer.stop(timeout=10), devices.close]
+    services.closers += [close_database, lambda: writer.stop(timeout=10),
+                         lambda: services.devices.close()]
     return services

@@ -197,7 +197,7 @@ class CheckoutService:
         self._writer.submit(lambda: self._sales.commit_sale(sale), self._write_failed)
         self._finish(sale)
 
-    def set_drawer(self, kick: Callable[[], None]) -> None:
+    def set_drawer(self, kick: Callable[[], None] | None) -> None:
         """Install the drawer kick; it must return at once (the printer worker does the I/O
         and reports a failure as a printer status)."""
         self._drawer = kick

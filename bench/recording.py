@@ -1,0 +1,210 @@
+"""Recording bench: CPU, size and drops of the media pipeline at 720p30 with audio.
+
+Figures (each a ratio against a reference measured in the same run, or a count):
+  recording_cpu_ratio_vs_ffmpeg_720p30  pipeline CPU / `ffmpeg` CLI CPU on the same frames
+                                        with the same x264 settings          target <= 1.15
+  recording_clip_frames_dropped         frames lost while recording live      target 0
+  recording_mb_per_minute               clip size per recorded minute         target <= 30
+  recording_passthrough_core_share      CPU of remuxing an H.264 source, as a
+                                        share of one core                      target < 0.05
+
+Usage: python bench/recording.py [--seconds 60]. Prints one JSON line per figure and
+exits 0 only when every figure meets its target. Not run by the test suite.
+Figures of other parts (preview fps in the GUI, completion-to-sealed p95, seal MB/s)
+belong in FIGURES below, as functions taking the parsed arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from posdesk.recording.media.clips import ClipFacts
+from posdesk.recording.media.encoder import LIVE_X264_OPTIONS, AudioEncoder, VideoEncoder
+from posdesk.recording.media.frames import VideoFrame
+from posdesk.recording.media.pacing import Pacer
+from posdesk.recording.media.passthrough import PassThroughSource
+from posdesk.recording.media.pipeline import MediaPipeline
+from posdesk.recording.media.synthetic import SyntheticVideoSource, ToneAudioSource
+from posdesk.recording.media.watermark import Watermark, WatermarkSettings
+
+log = logging.getLogger("bench.recording")
+
+WIDTH, HEIGHT, FPS = 1280, 720, 30
+SAMPLE_RATE = 48_000
+#: Distinct pictures cycled through: generating them is not part of what is measured.
+FRAME_POOL = 30
+#: One journal line every this many frames, like a brisk cashier.
+CUE_EVERY_FRAMES = 60
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    target: float
+    ok: bool
+
+    def line(self) -> str:
+        return json.dumps({"figure": self.name, "value": round(self.value, 4),
+                           "target": self.target, "ok": self.ok})
+
+
+class NullSink:
+    """Counts clip bytes and keeps none (an AgeWriter would sit here)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        return len(data)
+
+
+def cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def child_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def frame_pool() -> list:
+    camera = SyntheticVideoSource(WIDTH, HEIGHT, FPS, live=False, start_ns=0)
+    return [camera.read().image for _ in range(FRAME_POOL)]
+
+
+def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
+    """Record `seconds` in real time through the whole pipeline; returns CPU, facts, drops."""
+    pipeline = MediaPipeline(
+        [VideoEncoder(WIDTH, HEIGHT, FPS), AudioEncoder(SAMPLE_RATE, track=1)],
+        watermark=Watermark(WatermarkSettings(lane="1")))
+    frames = round(seconds * FPS)
+    pacer = Pacer(FPS, live=True)
+    tone = ToneAudioSource(SAMPLE_RATE, live=False, start_ns=time.monotonic_ns())
+    chunk = tone.read()
+    sink = NullSink()
+    before = cpu_seconds()
+    pipeline.open_clip("bench", sink)
+    while pacer.index < frames:
+        due_ns = pacer.next()
+        while chunk.mono_ns <= due_ns:
+            pipeline.push_audio(chunk)
+            chunk = tone.read()
+        # A camera hands over a fresh buffer each time; the watermark draws into it.
+        pipeline.push_video(0, VideoFrame(pool[pacer.index % FRAME_POOL].copy(), due_ns))
+        if pacer.index % CUE_EVERY_FRAMES == 0:
+            pipeline.cue("bench", due_ns, f"{pacer.index // CUE_EVERY_FRAMES} × Milk 0.99")
+    pipeline.close_clip("bench", at_ns=time.monotonic_ns())
+    [facts] = pipeline.stop()
+    # A frame the loop was too late for leaves a gap the pipeline counts as dropped.
+    return cpu_seconds() - before, facts, facts.frames_dropped
+
+
+def x264_cli_options() -> list[str]:
+    options = [f"-{key}" if key != "forced-idr" else "-forced-idr" for key in LIVE_X264_OPTIONS]
+    pairs = [[flag, LIVE_X264_OPTIONS[key]] for flag, key in zip(options, LIVE_X264_OPTIONS)]
+    return [item for pair in pairs for item in pair]
+
+
+def ffmpeg_cpu(pool: list, seconds: float) -> float:
+    """CPU of the ffmpeg CLI encoding the same frames (piped raw) plus an AAC tone."""
+    command = [
+        shutil.which("ffmpeg"), "-v", "error", "-y",
+        "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{WIDTH}x{HEIGHT}", "-r", str(FPS),
+        "-i", "-",
+        "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate={SAMPLE_RATE}",
+        "-t", str(seconds),
+        "-c:v", "libx264", *x264_cli_options(), "-g", str(FPS), "-pix_fmt", "yuv420p",
+        "-c:a", "aac", "-b:a", "96k", "-ac", "1",
+        "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof",
+        "-frag_duration", "1000000", "-",
+    ]
+    before = child_cpu_seconds()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    try:
+        for index in range(round(seconds * FPS)):
+            process.stdin.write(pool[index % FRAME_POOL].tobytes())
+    except BrokenPipeError:
+        pass  # ffmpeg stops reading at -t
+    process.stdin.close()
+    if process.wait() != 0:
+        raise RuntimeError(f"ffmpeg failed with exit code {process.returncode}")
+    return child_cpu_seconds() - before
+
+
+def passthrough_cpu(seconds: float, workdir: Path) -> tuple[float, float]:
+    """CPU seconds of remuxing an H.264 720p30 file into a clip; returns (cpu, media s)."""
+    source_file = workdir / "camera.mp4"
+    subprocess.run([
+        shutil.which("ffmpeg"), "-v", "error", "-y", "-f", "lavfi",
+        "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}:duration={seconds}",
+        "-c:v", "libx264", "-preset", "ultrafast", "-g", str(FPS), "-pix_fmt", "yuv420p",
+        str(source_file)], check=True)
+    before = cpu_seconds()
+    source = PassThroughSource(str(source_file), live=False)
+    pipeline = MediaPipeline([source])
+    pipeline.open_clip("bench", NullSink())
+    while (read := source.read()) is not None:
+        pipeline.push_packets(read.packets)
+        if read.preview is not None:
+            pipeline.offer_preview(0, read.preview)
+    [facts] = pipeline.stop()
+    source.close()
+    return cpu_seconds() - before, facts.duration_s
+
+
+def recording_figures(args: argparse.Namespace) -> list[Figure]:
+    seconds = args.seconds
+    pool = frame_pool()
+    pipeline_cpu, facts, dropped = record_live(pool, seconds)
+    reference_cpu = ffmpeg_cpu(pool, seconds)
+    minutes = facts.duration_s / 60
+    ratio = pipeline_cpu / reference_cpu
+    mb_per_minute = facts.bytes_written / 1e6 / minutes
+    print(f"pipeline: {pipeline_cpu / minutes:.1f} CPU-s per recorded minute, "
+          f"ffmpeg CLI: {reference_cpu / (seconds / 60):.1f}, "
+          f"{facts.tracks[0].frames} frames, {facts.duration_s:.1f} s, "
+          f"{mb_per_minute:.1f} MB/min")
+    with tempfile.TemporaryDirectory() as workdir:
+        remux_cpu, remux_s = passthrough_cpu(seconds, Path(workdir))
+    share = remux_cpu / remux_s
+    print(f"pass-through: {remux_cpu:.2f} CPU-s for {remux_s:.1f} s of 720p30 H.264")
+    return [
+        Figure("recording_cpu_ratio_vs_ffmpeg_720p30", ratio, 1.15, ratio <= 1.15),
+        Figure("recording_clip_frames_dropped", dropped, 0, dropped == 0),
+        Figure("recording_mb_per_minute", mb_per_minute, 30, mb_per_minute <= 30),
+        Figure("recording_passthrough_core_share", share, 0.05, share < 0.05),
+    ]
+
+
+#: Every figure function of this bench; other parts add theirs here.
+FIGURES: list[Callable[[argparse.Namespace], list[Figure]]] = [recording_figures]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0,
+                        help="recorded seconds per measurement (default 60)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    figures = [figure for produce in FIGURES for figure in produce(args)]
+    for figure in figures:
+        print(figure.line())
+    return 0 if all(f.ok for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -28,10 +28,22 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = False) -> Any:
+    """The lane's services; `devices` also starts the devices and the recorder."""
     from posdesk.services.build import build_services, setup_logging
     data = _data_dir(args)
     setup_logging(data)
-    return build_services(data, demo=demo, with_devices=devices)
+    return build_services(data, demo=demo, with_devices=devices, with_recording=devices)
+
+
+def _with_services(func: Callable[[argparse.Namespace, Any, Callable[[str], Exception]], int]
+                   ) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        services = _services(args)
+        try:
+            return func(args, services, CliError)
+        finally:
+            services.close()
+    return run
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -112,18 +124,11 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sale_dict(s: Any) -> dict[str, Any]:
-    return {"id": s.id, "lane": s.lane, "kind": s.kind.value, "state": s.state.value,
-            "cashier": s.cashier, "started_utc": s.started_utc.isoformat(),
-            "ended_utc": s.ended_utc.isoformat() if s.ended_utc else None,
-            "receipt_no": s.receipt_no, "total": str(s.total.amount),
-            "currency": s.total.currency.code, "original_receipt": s.original_receipt}
-
-
 def cmd_sales(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
-        rows = [_sale_dict(s) for s in services.sales.list_sales(limit=args.limit)]
+        from posdesk.cli_evidence import sale_json
+        rows = [sale_json(services, s) for s in services.sales.list_sales(limit=args.limit)]
     finally:
         services.close()
     if args.json:
@@ -219,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     dbp = add("db", cmd_db, "database maintenance")
     dbp.add_argument("action", choices=["upgrade"])
+
+    from posdesk.cli_evidence import add_parsers
+    add_parsers(lambda name, func, help: add(name, _with_services(func), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])

@@ -223,6 +223,8 @@ class Recording(BaseModel):
     status = TextField()
     duration_ms = BigIntegerField(null=True)
     key_ids = JsonField(default=list)
+    #: A disputed sale's clip is kept whatever its age.
+    legal_hold = BooleanField(default=False)
     created_utc = UtcDateTimeField()
     updated_utc = UtcDateTimeField()
 

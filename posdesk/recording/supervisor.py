@@ -203,6 +203,12 @@ class RecorderSupervisor:
             else:
                 self._sales.pop(sale_id)
 
+    def sale_without_clip(self, sale: SaleRef, started: Instant, ended: Instant,
+                          reason: NoClipReason) -> None:
+        """A sale the recording policy left unrecorded still gets its (no-clip) manifest,
+        so the chain knows of every sale; signed on the evidence thread like the others."""
+        self._evidence.submit(self._no_clip, _Sale(sale, started, ended), reason)
+
     def preview(self, newer_than: int = 0) -> PreviewImage | None:
         slot = self._slot
         return slot.read(newer_than) if slot is not None else None

@@ -22,16 +22,19 @@ from posdesk.core.permissions import Policy, Role
 from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.db import audit as db_audit
 from posdesk.db.catalog import CatalogStore
+from posdesk.db.recordings import RecordingStore
 from posdesk.db.database import close_database, open_database
 from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
 from posdesk.db.writer import DbWriter
+from posdesk.recording.keys import KeyStore
 
 from .checkout import CheckoutService
 from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
+from .recording import RecordingService, ensure_keys
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ class Services:
     writer: DbWriter
     dispatch: Dispatch
     devices: Devices
+    keys: KeyStore
+    recordings: RecordingStore
+    recording: RecordingService | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
 
     def restart_devices(self, *, simulate: bool = False) -> Devices:
@@ -86,9 +92,13 @@ def setup_logging(data_dir: Path) -> None:
     handler = logging.handlers.RotatingFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000,
                                                    backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("posdesk: %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    # Replace, not add: python-escpos installs a root handler of its own at import time,
+    # which would print every INFO line of the till on the terminal.
+    root.handlers = [handler, console]
     root.setLevel(logging.INFO)
 
 
@@ -108,9 +118,9 @@ def seed_demo(users: UserStore, catalog: CatalogStore) -> None:
 
 
 def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = None,
-                   with_devices: bool = False) -> Services:
+                   with_devices: bool = False, with_recording: bool = False) -> Services:
     """Open the lane in `data_dir`. `with_devices` starts the configured devices (and, with
-    `demo`, simulators for the ones left unconfigured)."""
+    `demo`, simulators for the ones left unconfigured); `with_recording` the recorder."""
     data_dir.mkdir(parents=True, exist_ok=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
@@ -135,8 +145,17 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     if with_devices:
         devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
                                 dispatch=dispatch, cur=cur, simulate=demo)
+    keys = KeyStore(data_dir / "keys")
     services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
-                        dispatch, devices)
+                        dispatch, devices, keys, RecordingStore())
     services.closers += [close_database, lambda: writer.stop(timeout=10),
                          lambda: services.devices.close()]
+    if with_recording:
+        ensure_keys(keys, demo=demo)
+        recording = RecordingService(checkout=checkout, config=config, data_dir=data_dir, keys=keys,
+                                     sales=sales, recordings=services.recordings, writer=writer,
+                                     dispatch=dispatch, clock=clock or SystemClock())
+        recording.start()
+        services.recording = recording
+        services.closers.append(recording.stop)
     return services

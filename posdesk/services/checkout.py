@@ -318,9 +318,10 @@ class CheckoutService:
         sale = Sale.open(sale_id=sale_id, lane=self.lane, cashier=user.name,
                          cashier_role=self._role(), cur=self.currency, tax_mode=self.tax_mode,
                          clock=self._clock, policy=self.policy, kind=kind,
-                         original_receipt=original_receipt, approved_by=approved_by,
-                         listener=lambda e: self._journal(sale_id, e))
-        self.sale = sale
+                         original_receipt=original_receipt, approved_by=approved_by)
+        # Listen only once the sale is current, so observers of `sale_started` see it.
+        self._attach(sale)
+        self._journal(sale_id, sale.events[0])
         return sale
 
     def _attach(self, sale: Sale) -> None:

@@ -27,7 +27,10 @@ DEFAULTS: dict[str, Any] = {
     "recording": {"mode": "automatic", "camera": "", "camera2": "", "microphone": "",
                   "width": 1280, "height": 720, "fps": 30, "preroll_s": 5, "postroll_s": 3,
                   "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
-                  "disk_full_mb": 256},
+                  "disk_full_mb": 256,
+                  # mode "rules": record a sale once one of these fires (pre-roll included).
+                  "rules": {"threshold": "", "categories": "",
+                            "events": "refund,void,override,card"}},
 }
 
 

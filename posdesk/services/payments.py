@@ -20,8 +20,8 @@ from typing import Any, Callable
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.lines import Payment, PaymentStatus
 from posdesk.core.money import Money
-from posdesk.devices.payment import (Outcome, PaymentKind, PaymentResult, PaymentTerminal,
-                                     PendingPayment, StatusUpdate)
+from posdesk.devices.payment import (AdminResult, Outcome, PaymentKind, PaymentResult,
+                                     PaymentTerminal, PendingPayment, StatusUpdate)
 from posdesk.devices.worker import DeviceWorker
 
 from .checkout import CheckoutService
@@ -118,6 +118,13 @@ class CardPayments:
     def cancel(self) -> bool:
         """Ask the terminal to abort the running payment (any thread)."""
         return self._terminal.abort()
+
+    def run_admin(self, command: Callable[[PaymentTerminal], AdminResult],
+                  done: Callable[[AdminResult | None, BaseException | None], None]) -> None:
+        """Run an administration command (registration, diagnosis, end of day) on the
+        terminal's worker, in turn with payments; `done` is called on the sale's thread."""
+        self._worker.submit(lambda: command(self._terminal),
+                            lambda result, err: self._dispatch.post(lambda: done(result, err)))
 
     # -- after a lost answer ---------------------------------------------------------------
     def pending_of(self, payment: Payment) -> PendingPayment:

@@ -94,6 +94,10 @@ class ReceiptPrinting:
         key = f"report-{report.kind.value}-{report.shift.shift_id}"
         self._run(lambda: self._printer.print_report(key, text), None)
 
+    def print_test_page(self, title: str, rows: tuple[tuple[str, str], ...]) -> None:
+        """An installer's test page (already translated words), printed like a report."""
+        self._run(lambda: self._printer.print_report("test-page", TextReport(title, rows)), None)
+
     def open_drawer(self) -> None:
         """Kick the drawer; a failure arrives as a status with its problem."""
         self._worker.submit(self.drawer.open, self._drawer_done)

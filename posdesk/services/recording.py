@@ -1,0 +1,306 @@
+"""The dual recording of each sale: sale events to the recorder, evidence into the database.
+
+The recorder runs in a supervised child process (`recording.supervisor`); this service turns
+the checkout's journal into its commands: the sale's start opens a clip (with the pre-roll),
+each event becomes a subtitle cue, the sale's end — once its journal is committed — closes
+the clip after the post-roll and has its manifest signed. Calls into the supervisor go
+through a worker thread of their own, so a stuck pipe to a hung recorder can never freeze
+the cashier's window. What the recorder reports (death, dropped frames, full disk) is
+journaled on the sale it hit and shown to the cashier.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from posdesk.core.clock import Clock, Instant
+from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+from posdesk.core.journal import JournalEvent, canonical_bytes
+from posdesk.core.journal_text import describe
+from posdesk.core.money import Money
+from posdesk.core.sale import Sale, SaleKind, SaleState
+from posdesk.devices.worker import DeviceWorker
+from posdesk.recording.evidence.chain import EvidenceChain
+from posdesk.recording.evidence.layout import ClipLayout
+from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
+from posdesk.recording.keys import KeyStore
+from posdesk.recording.process import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
+from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
+                                          RecorderSupervisor, RecorderUp)
+
+from .checkout import CheckoutService
+from .config import Config
+from .dispatch import Dispatch
+
+log = logging.getLogger(__name__)
+
+#: The demo's manager passphrase (the README states it); a real lane sets its own.
+DEMO_PASSPHRASE = "demo-manager"
+
+#: Journal events that make a sale worth recording under the "rules" policy.
+_RULE_EVENTS = {
+    "void": ("line_voided", "sale_voided"),
+    "override": ("price_overridden",),
+    "card": ("payment_started",),
+}
+
+
+@dataclass(frozen=True)
+class RecordingPolicy:
+    """When to record: every sale (automatic), when the cashier says so (manual), or when a
+    rule fires (rules). A rule firing mid-sale still catches the lead-up: the clip opens
+    with the pre-roll."""
+
+    mode: str = "automatic"
+    threshold: Money | None = None
+    categories: frozenset[str] = frozenset()
+    rules: frozenset[str] = frozenset({"refund", "void", "override", "card"})
+
+    def fires(self, sale: Sale, event: JournalEvent) -> bool:
+        if self.mode == "automatic":
+            return True
+        if self.mode != "rules":
+            return False
+        if "refund" in self.rules and sale.kind is SaleKind.RETURN and event.kind == "sale_started":
+            return True
+        if any(event.kind in _RULE_EVENTS.get(rule, ()) for rule in self.rules):
+            return True
+        if event.kind == "line_added" and event.data.get("category") in self.categories:
+            return True
+        return self.threshold is not None and event.kind in ("line_added", "quantity_changed") \
+            and abs(sale.total) >= self.threshold
+
+    @classmethod
+    def from_config(cls, config: Config, cur: Any) -> RecordingPolicy:
+        threshold = str(config.get("recording.rules.threshold"))
+        return cls(mode=config.get("recording.mode"),
+                   threshold=Money.of(threshold, cur) if threshold else None,
+                   categories=frozenset(c for c in config.get("recording.rules.categories").split(",") if c),
+                   rules=frozenset(r for r in config.get("recording.rules.events").split(",") if r))
+
+
+@dataclass
+class _Recorded:
+    started: Instant
+    recording: bool = False
+    since_mono_ns: int | None = None
+
+
+@dataclass
+class RecordingState:
+    """What the window shows: is this sale being recorded, and is the camera there."""
+
+    enabled: bool = False
+    recorder_up: bool = False
+    camera_ok: bool = True
+    problem: Text | None = None
+    #: Monotonic start of the open sale's clip, for the REC indicator's elapsed time.
+    rec_since_mono_ns: int | None = None
+    warnings: list[Text] = field(default_factory=list)
+
+
+def video_spec(config: Config) -> VideoSpec:
+    camera = config.get("recording.camera") or "synthetic"
+    source: str | int = int(camera) if str(camera).isdigit() else camera
+    return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
+                     float(config.get("recording.fps")))
+
+
+class RecordingService:
+    """Listeners: `on_state(RecordingState)` on the sale's thread (through `Dispatch`)."""
+
+    def __init__(self, *, checkout: CheckoutService, config: Config, data_dir: Path, keys: KeyStore,
+                 sales: Any, recordings: Any, writer: Any, dispatch: Dispatch, clock: Clock):
+        self._checkout = checkout
+        self._config = config
+        self._data_dir = data_dir
+        self._keys = keys
+        self._sales = sales
+        self._recordings = recordings
+        self._writer = writer
+        self._dispatch = dispatch
+        self._clock = clock
+        self.policy = RecordingPolicy.from_config(config, checkout.currency)
+        self.state = RecordingState()
+        self.on_state: list[Callable[[RecordingState], None]] = []
+        self._open: dict[str, _Recorded] = {}
+        self._calls = DeviceWorker("recording")
+        self.supervisor: RecorderSupervisor | None = None
+        self.chain: EvidenceChain | None = None
+
+    # -- life cycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        if not self._keys.is_set_up():
+            self._problem(QT_TRANSLATE_NOOP(
+                "Recording", "Recording is off: no manager key is set up (posdesk keys init)."))
+            return
+        lane = self._config.get("lane.id")
+        self.chain = EvidenceChain(ClipLayout(self._data_dir), lane, self._keys, self._clock)
+        mib = 1024 * 1024
+        config = RecorderConfig(
+            data_dir=self._data_dir, lane_id=lane,
+            recipients=tuple(str(r) for r in self._keys.recipients()),
+            video=video_spec(self._config),
+            audio="synthetic" if not self._config.get("recording.microphone") else None,
+            preroll_s=float(self._config.get("recording.preroll_s")),
+            postroll_s=float(self._config.get("recording.postroll_s")),
+            watermark=bool(self._config.get("recording.watermark")),
+            warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
+            full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
+        self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
+                                             on_event=self._recorder_event, clock=self._clock)
+        self._calls.start()
+        self._calls.submit(self.supervisor.start)
+        self._checkout.on_event.append(self._on_journal)
+        self._checkout.on_sale_finished.append(self._on_finished)
+        self.state.enabled = True
+        self._changed()
+
+    def stop(self) -> None:
+        if self.supervisor is not None:
+            self._calls.submit(self.supervisor.stop)
+        self._calls.stop(timeout=30)
+
+    def preview(self, newer_than: int = 0) -> Any:
+        """The newest preview frame from shared memory (a copy); cheap, never waits."""
+        return self.supervisor.preview(newer_than) if self.supervisor is not None else None
+
+    # -- manual mode -----------------------------------------------------------------------
+    def record_now(self) -> None:
+        """Start recording the open sale (manual mode, or on top of any rule)."""
+        sale = self._checkout.sale
+        if sale is not None and self.supervisor is not None:
+            self._begin(sale, self._recorded(sale))
+
+    # -- sale events (the sale's thread) ---------------------------------------------------
+    def _on_journal(self, sale_id: str, event: JournalEvent) -> None:
+        sale = self._checkout.sale
+        if sale is None or sale.id != sale_id:
+            return
+        rec = self._recorded(sale)
+        if not rec.recording and self.policy.fires(sale, event):
+            self._begin(sale, rec)
+        if rec.recording and self.supervisor is not None:
+            text = describe(event, sale.currency)
+            if text:
+                sup = self.supervisor
+                self._calls.submit(lambda: sup.cue(sale_id, event.mono_ns, text))
+        if event.kind == "sale_suspended":
+            self._end(sale, "suspended")
+
+    def _recorded(self, sale: Sale) -> _Recorded:
+        rec = self._open.get(sale.id)
+        if rec is None:
+            first = sale.events[0]
+            rec = self._open[sale.id] = _Recorded(Instant(first.utc, first.mono_ns))
+        return rec
+
+    def _begin(self, sale: Sale, rec: _Recorded) -> None:
+        rec.recording = True
+        now = self._clock.now()
+        rec.since_mono_ns = now.mono_ns
+        ref = SaleRef(sale.id, sale.lane, sale.id[:8])
+        sup = self.supervisor
+        assert sup is not None
+        self._calls.submit(lambda: sup.sale_started(ref, now))
+        self.state.rec_since_mono_ns = now.mono_ns
+        self._changed()
+
+    def _on_finished(self, sale: Sale) -> None:
+        self._end(sale, sale.state.value)
+
+    def _end(self, sale: Sale, outcome: str) -> None:
+        rec = self._open.pop(sale.id, None)
+        sup = self.supervisor
+        if rec is None or sup is None:
+            return
+        ended = self._clock.now()
+        ref = SaleRef(sale.id, sale.lane, sale.id[:8])
+        if rec.recording:
+            def close() -> None:
+                sup.sale_ended(sale.id, ended, outcome)
+        else:
+            def close() -> None:
+                sup.sale_without_clip(ref, rec.started, ended, NoClipReason.POLICY)
+        # The manifest binds the journal as committed: wait for the writer to get there.
+        self._writer.submit(lambda: None, lambda _r, err: err is None and self._calls.submit(close))
+        self.state.rec_since_mono_ns = None
+        self._changed()
+
+    # -- evidence (supervisor threads) -----------------------------------------------------
+    def _journal_digest(self, sale_id: str) -> JournalDigest:
+        events = self._sales.load_events(sale_id)
+        return JournalDigest.of(canonical_bytes(events), len(events))
+
+    def _recorder_event(self, event: Any) -> None:
+        if isinstance(event, ManifestSigned):
+            self._writer.submit(lambda: self._index(event))
+        elif isinstance(event, RecorderDown):
+            self._dispatch.post(lambda: self._gap(event.sales, event.reason))
+        elif isinstance(event, RecorderUp):
+            self._dispatch.post(lambda: self._recorder_up())
+        elif isinstance(event, EvidenceFailed):
+            log.error("evidence for %s failed: %s", event.sale_id, event.error)
+            self._dispatch.post(lambda: self._problem(QT_TRANSLATE_NOOP(
+                "Recording", "The evidence of a sale could not be signed: {error}").format(error=event.error)))
+        elif isinstance(event, RecorderWarning):
+            self._dispatch.post(lambda: self._warning(event))
+
+    def _index(self, event: ManifestSigned) -> None:
+        body = event.entry.body
+        clip = body.get("clip") or {}
+        tracks = clip.get("tracks") or []
+        duration = max((t.get("duration_ms") or 0 for t in tracks), default=0) or None
+        self._recordings.upsert(event.sale_id, status=body.get("status", body.get("type", "")),
+                                clip_path=clip.get("file"), manifest_path=body.get("file", ""),
+                                size=clip.get("size") or 0, sha256=clip.get("sha256"),
+                                duration_ms=duration, key_ids=list(clip.get("recipients") or []),
+                                now=self._clock.now().utc)
+
+    def _gap(self, sale_ids: tuple[str, ...], reason: str) -> None:
+        sale = self._checkout.sale
+        if sale is not None and sale.id in sale_ids and sale.state in (SaleState.OPEN, SaleState.TENDERING):
+            sale.note("recording_gap", {"reason": reason})
+        self.state.recorder_up = False
+        self._problem(QT_TRANSLATE_NOOP("Recording", "The recorder stopped ({reason}); it is restarting."
+                                        ).format(reason=reason))
+
+    def _recorder_up(self) -> None:
+        self.state.recorder_up = True
+        self.state.problem = None
+        self._changed()
+
+    def _warning(self, w: RecorderWarning) -> None:
+        sale = self._checkout.sale
+        if w.code is WarningCode.CAMERA_LOST:
+            self.state.camera_ok = False
+        elif w.code is WarningCode.CAMERA_BACK:
+            self.state.camera_ok = True
+        if sale is not None and not sale.finished and w.code in (
+                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.DISK_FULL,
+                WarningCode.NO_MICROPHONE):
+            sale.note("recording_gap" if w.code is not WarningCode.FRAMES_DROPPED else "frames_dropped",
+                      {"cause": str(w.code), "count": w.count})
+        if w.code is not WarningCode.CAMERA_BACK:
+            self._problem(w.text)
+        else:
+            self._changed()
+
+    def _problem(self, text: Text) -> None:
+        self.state.problem = text
+        self._checkout.notice(text)
+        self._changed()
+
+    def _changed(self) -> None:
+        for listener in self.on_state:
+            listener(self.state)
+
+
+def ensure_keys(keys: KeyStore, *, demo: bool) -> None:
+    """The demo lane gets a manager key with the README's passphrase; a real lane's
+    installer runs `posdesk keys init`."""
+    if demo and not keys.is_set_up():
+        keys.set_up(DEMO_PASSPHRASE)
+

@@ -1,0 +1,86 @@
+"""Dual recording through the checkout: a real recorder child process, real sealed clips."""
+import time
+
+import pytest
+
+from posdesk.core.money import Money, currency
+from posdesk.recording.age import decrypt_bytes
+from posdesk.recording.evidence.verify import verify_chain
+from posdesk.recording.media.reader import read_clip
+from posdesk.services.build import build_services, open_config
+from posdesk.services.recording import DEMO_PASSPHRASE
+
+EUR = currency("EUR")
+MILK = "4006381333931"
+
+
+def small_lane(data, **settings):
+    config = open_config(data)
+    for key, value in {"recording.width": "320", "recording.height": "240", "recording.fps": "15",
+                       "recording.preroll_s": "1", "recording.postroll_s": "1", **settings}.items():
+        config.set(key, value)
+    config.save()
+    return build_services(data, demo=True, with_recording=True)
+
+
+def wait_for(services, condition, timeout=60.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        services.dispatch.run_pending()
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not met in time")
+
+
+def journal_bytes(services):
+    return lambda sale_id, count: services.sales.journal_bytes(sale_id, count)
+
+
+@pytest.mark.slow
+def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
+    s = small_lane(tmp_path)
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        s.checkout.enter(f"2*{MILK}")
+        time.sleep(0.5)  # let a few frames of the sale itself reach the clip
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("5", EUR))
+        sale = s.checkout.last_sale
+        wait_for(s, lambda: (s.recordings.get(sale.id) or None) is not None)
+        info = s.recordings.get(sale.id)
+        assert info.status == "complete" and info.clip_path.endswith(".age")
+        identities = s.keys.unlock_manager_identities(DEMO_PASSPHRASE)
+        clip = read_clip(decrypt_bytes((tmp_path / info.clip_path).read_bytes(), identities))
+        kinds = {t.kind for t in clip.tracks}
+        assert {"video", "audio"} <= kinds
+        assert len(clip.frames_of(0)) > 15  # pre-roll + sale + post-roll at 15 fps
+        texts = [c.text for c in clip.cues]
+        assert any("× Whole milk" in t for t in texts), texts
+        assert any("Sale completed" in t for t in texts), texts
+        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
+                              sale_ids=[sale.id])
+        assert report.ok, report.summary()
+    finally:
+        s.close()
+
+
+@pytest.mark.slow
+def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
+    s = small_lane(tmp_path, **{"recording.mode": "rules"})
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        s.checkout.enter(MILK)
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("5", EUR))
+        sale = s.checkout.last_sale
+        wait_for(s, lambda: s.recordings.get(sale.id) is not None)
+        info = s.recordings.get(sale.id)
+        assert info.status == "no-clip" and info.clip_path is None
+        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
+                              sale_ids=[sale.id])
+        assert report.ok, report.summary()
+    finally:
+        s.close()

@@ -56,6 +56,7 @@ def describe(event: JournalEvent, cur: Currency) -> str | None:
         return f"Sale completed, receipt {d['receipt_no']}"
     if k == "sale_voided":
         return "Sale voided"
-    if k in ("sale_suspended", "sale_resumed", "drawer_opened", "age_confirmed", "recording_gap"):
+    if k in ("sale_suspended", "sale_resumed", "drawer_opened", "age_confirmed", "recording_gap",
+             "recording_without_sound", "frames_dropped"):
         return k.replace("_", " ").capitalize()
     return None

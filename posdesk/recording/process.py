@@ -2,11 +2,8 @@
 
 It runs apart from the app (multiprocessing, spawn start method) so that a hanging camera
 driver or an FFmpeg abort takes down only the recorder, and so encoding has a core of its
-own. The app's `RecorderSupervisor` starts it and talks to it over one pipe:
-
-- app -> recorder: `SaleStarted`, `JournalCue`, `SaleEnded`, `Shutdown`;
-- recorder -> app: `Ready`, `ClipOpened`, `ClipFinalised`, `ClipRefused`, `RecorderWarning`,
-  `Heartbeat`.
+own. The app's `RecorderSupervisor` starts it and talks to it over one pipe with the
+messages of `recording.messages`.
 
 Preview frames do not use the pipe: they go into a shared-memory `PreviewSlot` (newest
 wins). The recorder writes sealed clips and their pending notes, and nothing else: it
@@ -23,28 +20,28 @@ import os
 import queue
 import threading
 import time
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import replace
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import BinaryIO
 
 from ..core.clock import Instant, SystemClock
 from ..core.i18n import QT_TRANSLATE_NOOP, Text
 from .age import AgeWriter, X25519Recipient
-from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES, DiskLevel, DiskWatchdog
+from .evidence.disk import DiskLevel, DiskWatchdog
 from .evidence.layout import ClipLayout, PendingClip, clip_file
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Watermark
 from .media.clips import ClipFacts as MediaClipFacts
 from .media.encoder import AudioEncoder, VideoEncoder
 from .media.camera import OpenCvVideoSource
-from .media.errors import MediaError
+from .media.errors import MediaError, NoMicrophone
 from .media.frames import AudioChunk, AudioSource, SourceStatus, VideoFrame, WatermarkMode
 from .media.pipeline import MediaPipeline
+from .media.microphone import MicrophoneSource
 from .media.synthetic import SyntheticVideoSource, ToneAudioSource
 from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
 from .preview import PreviewSlot
+from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
 
 log = logging.getLogger(__name__)
 
@@ -54,113 +51,6 @@ HEARTBEAT_S = 0.25
 DISK_CHECK_S = 5.0
 #: Longest wait for a message when the camera delivers nothing.
 IDLE_POLL_S = 0.05
-
-
-# -- messages, app -> recorder ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class SaleStarted:
-    sale: SaleRef
-    at: Instant
-
-
-@dataclass(frozen=True)
-class JournalCue:
-    sale_id: str
-    mono_ns: int
-    text: str
-
-
-@dataclass(frozen=True)
-class SaleEnded:
-    sale_id: str
-    at: Instant
-    outcome: str
-    postroll_s: float | None = None  # None: the recorder's configured post-roll
-
-
-@dataclass(frozen=True)
-class Shutdown:
-    pass
-
-
-# -- messages, recorder -> app ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Ready:
-    pid: int
-
-
-@dataclass(frozen=True)
-class ClipOpened:
-    pending: PendingClip
-
-
-@dataclass(frozen=True)
-class ClipFinalised:
-    sale: SaleRef
-    clip: ClipFacts
-    error: str | None = None  # the muxer failed part-way; the clip holds what came before
-
-
-@dataclass(frozen=True)
-class ClipRefused:
-    sale: SaleRef
-    reason: NoClipReason
-
-
-class WarningCode(StrEnum):
-    CAMERA_LOST = "camera-lost"
-    CAMERA_BACK = "camera-back"
-    NO_MICROPHONE = "no-microphone"
-    FRAMES_DROPPED = "frames-dropped"
-    DISK_LOW = "disk-low"
-    DISK_FULL = "disk-full"
-    CLIP_FAILED = "clip-failed"
-
-
-@dataclass(frozen=True)
-class RecorderWarning:
-    code: WarningCode
-    text: Text
-    mono_ns: int
-    count: int = 0  # frames dropped
-
-
-@dataclass(frozen=True)
-class Heartbeat:
-    mono_ns: int
-    frames: int
-    open_clips: int
-
-
-# -- configuration ----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class VideoSpec:
-    """A camera: `source` is "synthetic", a device index, a device path or a URL."""
-
-    source: str | int = "synthetic"
-    width: int = 1280
-    height: int = 720
-    fps: float = 30.0
-
-
-@dataclass(frozen=True)
-class RecorderConfig:
-    """Everything the child needs; picklable, since the spawn start method sends it over."""
-
-    data_dir: Path
-    lane_id: str
-    recipients: tuple[str, ...]  # age1... public keys; the lane holds no identity
-    video: VideoSpec = field(default_factory=VideoSpec)
-    audio: str | None = "synthetic"  # "synthetic" tone, or None for video only
-    preroll_s: float = 5.0
-    postroll_s: float = 3.0
-    preview_size: tuple[int, int] = (640, 360)
-    watermark: bool = True
-    warn_free_bytes: int = DEFAULT_WARN_BYTES
-    full_free_bytes: int = DEFAULT_FULL_BYTES
 
 
 def run_recorder(config: RecorderConfig, conn: Connection, preview_name: str) -> None:
@@ -400,13 +290,22 @@ class _Recorder:
         self.send(RecorderWarning(code, text, mono_ns or time.monotonic_ns(), count))
 
     def _open_audio(self) -> _AudioCapture | None:
-        if self.config.audio is None:
+        """The sound source; without one the clip is video-only and the app is warned."""
+        audio = self.config.audio
+        if audio is None:
             return None
-        if self.config.audio != "synthetic":
-            log.warning("audio source %r is not known; recording without sound",
-                        self.config.audio)
-            return None
-        return _AudioCapture(ToneAudioSource())
+        if audio == "synthetic":
+            return _AudioCapture(ToneAudioSource())
+        if audio.startswith("microphone"):
+            name = audio.partition(":")[2]
+            device: int | str | None = int(name) if name.isdigit() else (name or None)
+            try:
+                return _AudioCapture(MicrophoneSource(device))
+            except NoMicrophone as e:
+                log.warning("recording without sound: %s", e)
+                return None
+        log.warning("audio source %r is not known; recording without sound", audio)
+        return None
 
 
 def _open_video(spec: VideoSpec) -> SyntheticVideoSource | OpenCvVideoSource:

@@ -30,9 +30,9 @@ from .evidence.layout import PendingClip
 from .evidence.manifest import Entry, JournalDigest, NoClipReason, SaleRef
 from .evidence.recovery import recover_clip
 from .preview import PreviewImage, PreviewSlot
-from .process import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat, JournalCue, Ready,
-                      RecorderConfig, RecorderWarning, SaleEnded, SaleStarted, Shutdown,
-                      run_recorder)
+from .messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat, JournalCue, Ready,
+                       RecorderConfig, RecorderWarning, SaleEnded, SaleStarted, Shutdown)
+from .process import run_recorder
 
 log = logging.getLogger(__name__)
 

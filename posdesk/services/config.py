@@ -24,7 +24,10 @@ DEFAULTS: dict[str, Any] = {
         "printer": {"port": "", "baudrate": 9600, "profile": "generic-80"},
         "scanner": {"port": "", "baudrate": 9600},
     },
-    "recording": {"mode": "automatic", "camera": "", "camera2": "", "microphone": "",
+    "recording": {"mode": "automatic", "camera": "", "camera2": "",
+                  # "auto": a test tone with the test-pattern camera, else the default
+                  # microphone; or "microphone", "microphone:<device>", "synthetic", "off".
+                  "audio": "auto",
                   "width": 1280, "height": 720, "fps": 30, "preroll_s": 5, "postroll_s": 3,
                   "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
                   "disk_full_mb": 256,

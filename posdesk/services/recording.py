@@ -26,7 +26,7 @@ from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
 from posdesk.recording.keys import KeyStore
-from posdesk.recording.process import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
+from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
 from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
                                           RecorderSupervisor, RecorderUp)
 
@@ -95,6 +95,8 @@ class RecordingState:
     enabled: bool = False
     recorder_up: bool = False
     camera_ok: bool = True
+    #: False once the recorder said it has no microphone: clips are video-only.
+    sound_ok: bool = True
     problem: Text | None = None
     #: Monotonic start of the open sale's clip, for the REC indicator's elapsed time.
     rec_since_mono_ns: int | None = None
@@ -106,6 +108,15 @@ def video_spec(config: Config) -> VideoSpec:
     source: str | int = int(camera) if str(camera).isdigit() else camera
     return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
                      float(config.get("recording.fps")))
+
+
+def audio_source(config: Config) -> str | None:
+    audio = config.get("recording.audio")
+    if audio == "off":
+        return None
+    if audio == "auto":
+        return "synthetic" if not config.get("recording.camera") else "microphone"
+    return audio
 
 
 class RecordingService:
@@ -143,7 +154,7 @@ class RecordingService:
             data_dir=self._data_dir, lane_id=lane,
             recipients=tuple(str(r) for r in self._keys.recipients()),
             video=video_spec(self._config),
-            audio="synthetic" if not self._config.get("recording.microphone") else None,
+            audio=audio_source(self._config),
             preroll_s=float(self._config.get("recording.preroll_s")),
             postroll_s=float(self._config.get("recording.postroll_s")),
             watermark=bool(self._config.get("recording.watermark")),
@@ -199,6 +210,8 @@ class RecordingService:
 
     def _begin(self, sale: Sale, rec: _Recorded) -> None:
         rec.recording = True
+        if not self.state.sound_ok:
+            sale.note("recording_without_sound", {})
         now = self._clock.now()
         rec.since_mono_ns = now.mono_ns
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
@@ -274,13 +287,14 @@ class RecordingService:
 
     def _warning(self, w: RecorderWarning) -> None:
         sale = self._checkout.sale
+        if w.code is WarningCode.NO_MICROPHONE:
+            self.state.sound_ok = False
         if w.code is WarningCode.CAMERA_LOST:
             self.state.camera_ok = False
         elif w.code is WarningCode.CAMERA_BACK:
             self.state.camera_ok = True
         if sale is not None and not sale.finished and w.code in (
-                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.DISK_FULL,
-                WarningCode.NO_MICROPHONE):
+                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.DISK_FULL):
             sale.note("recording_gap" if w.code is not WarningCode.FRAMES_DROPPED else "frames_dropped",
                       {"cause": str(w.code), "count": w.count})
         if w.code is not WarningCode.CAMERA_BACK:

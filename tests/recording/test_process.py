@@ -13,10 +13,11 @@ from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import NoClipReason, SaleRef
 from posdesk.recording.media.reader import read_clip
 from posdesk.recording.preview import PreviewSlot
-from posdesk.recording.process import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat,
-                                       JournalCue, Ready, RecorderConfig, RecorderWarning,
-                                       SaleEnded, SaleStarted, Shutdown, VideoSpec,
-                                       WarningCode, run_recorder)
+from posdesk.recording.messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat,
+                                        JournalCue, Ready, RecorderConfig, RecorderWarning,
+                                        SaleEnded, SaleStarted, Shutdown, VideoSpec,
+                                        WarningCode)
+from posdesk.recording.process import run_recorder
 
 LANE = "lane-7"
 

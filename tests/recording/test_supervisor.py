@@ -20,7 +20,7 @@ from posdesk.recording.evidence.manifest import ClipFacts, JournalDigest, SaleRe
 from posdesk.recording.evidence.signing import key_id_for
 from posdesk.recording.evidence.verify import verify_chain
 from posdesk.recording.media.reader import read_clip
-from posdesk.recording.process import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
+from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
 from posdesk.recording.supervisor import (ManifestSigned, RecorderDown, RecorderSupervisor,
                                           RecorderUp)
 

@@ -84,3 +84,26 @@ def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
         assert report.ok, report.summary()
     finally:
         s.close()
+
+
+@pytest.mark.slow
+def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(tmp_path):
+    s = small_lane(tmp_path, **{"recording.audio": "microphone:no-such-device"})
+    notices = []
+    s.checkout.on_notice.append(notices.append)
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up and not s.recording.state.sound_ok)
+        s.checkout.login("1234")
+        s.checkout.enter(MILK)
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("5", EUR))
+        sale = s.checkout.last_sale
+        assert "recording_without_sound" in [e.kind for e in sale.events]
+        assert any("microphone" in str(n).lower() for n in notices), notices
+        wait_for(s, lambda: s.recordings.get(sale.id) is not None)
+        info = s.recordings.get(sale.id)
+        identities = s.keys.unlock_manager_identities(DEMO_PASSPHRASE)
+        clip = read_clip(decrypt_bytes((tmp_path / info.clip_path).read_bytes(), identities))
+        assert {t.kind for t in clip.tracks} & {"audio"} == set() and clip.frames_of(0)
+    finally:
+        s.close()

@@ -244,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI promises one line, not a traceback
-        log.exception("command failed")
+        log.info("command failed", exc_info=True)  # the traceback goes to the log file only
         print(f"posdesk: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_FAILED
 

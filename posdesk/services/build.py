@@ -86,6 +86,15 @@ class Services:
                 log.exception("while shutting down")
 
 
+class _BriefFormatter(logging.Formatter):
+    """One line per record on the terminal; tracebacks go to the log file only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        brief = logging.makeLogRecord(record.__dict__)
+        brief.exc_info = brief.exc_text = brief.stack_info = None
+        return super().format(brief)
+
+
 def setup_logging(data_dir: Path) -> None:
     log_dir = data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -94,7 +103,7 @@ def setup_logging(data_dir: Path) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
-    console.setFormatter(logging.Formatter("posdesk: %(levelname)s %(name)s: %(message)s"))
+    console.setFormatter(_BriefFormatter("posdesk: %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     # Replace, not add: python-escpos installs a root handler of its own at import time,
     # which would print every INFO line of the till on the terminal.

@@ -245,7 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI promises one line, not a traceback
         log.info("command failed", exc_info=True)  # the traceback goes to the log file only
-        print(f"posdesk: {type(e).__name__}: {e}", file=sys.stderr)
+        # Errors of posdesk's own layers say what happened in words; others need their type.
+        known = type(e).__module__.startswith("posdesk.")
+        print(f"posdesk: {e}" if known else f"posdesk: {type(e).__name__}: {e}", file=sys.stderr)
         return EXIT_FAILED
 
 

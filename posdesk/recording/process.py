@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import replace
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import BinaryIO
 
 from ..core.clock import Instant, SystemClock
@@ -55,12 +56,26 @@ IDLE_POLL_S = 0.05
 
 def run_recorder(config: RecorderConfig, conn: Connection, preview_name: str) -> None:
     """Entry point of the child process."""
-    logging.basicConfig(level=logging.INFO, format="recorder %(levelname)s %(name)s: %(message)s")
+    _log_to(config.data_dir / "logs" / "recorder.log")
     recorder = _Recorder(config, conn, PreviewSlot.attach(preview_name))
     try:
         recorder.run()
     finally:
         recorder.close()
+
+
+def _log_to(path: Path) -> None:
+    """The child's own log file beside the app's; only warnings reach the terminal."""
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    handlers: list[logging.Handler] = [console]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+    except OSError:
+        pass  # a full or read-only disk must not stop the recorder from starting
+    logging.basicConfig(level=logging.INFO, handlers=handlers,
+                        format="%(asctime)s recorder %(levelname)s %(name)s: %(message)s")
 
 
 class _SealedClip:

@@ -18,11 +18,16 @@ class PtyPair:
     path: str
 
     def close(self) -> None:
+        """Close both sides once. A second call must not close the same numbers again:
+        by then the OS may have given them to another file (a database, say)."""
         for fd in (self.master_fd, self.slave_fd):
+            if fd < 0:
+                continue
             try:
                 os.close(fd)
             except OSError:
                 pass
+        self.master_fd = self.slave_fd = -1
 
 
 def open_pty_pair() -> PtyPair:

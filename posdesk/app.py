@@ -35,12 +35,12 @@ def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = F
     return build_services(data, demo=demo, with_devices=devices, with_recording=devices)
 
 
-def _with_services(func: Callable[[argparse.Namespace, Any, Callable[[str], Exception]], int]
-                   ) -> Callable[[argparse.Namespace], int]:
+def _with_services(func: Callable[..., int], *extra: Any) -> Callable[[argparse.Namespace], int]:
+    """A command run against the lane's services (no devices, no recorder), closed after."""
     def run(args: argparse.Namespace) -> int:
         services = _services(args)
         try:
-            return func(args, services, CliError)
+            return func(args, services, *extra)
         finally:
             services.close()
     return run
@@ -87,50 +87,37 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_user(args: argparse.Namespace) -> int:
+def cmd_user(args: argparse.Namespace, services: Any) -> int:
     from posdesk.core.permissions import Role
-    services = _services(args)
-    try:
-        if args.action == "add":
-            if not args.name or not args.pin:
-                raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
-            services.users.add(args.name, Role(args.role), args.pin)
-            print(f"added {args.role} {args.name}")
-        else:
-            for u in services.users.list():
-                role = getattr(u.role, "value", u.role)
-                print(f"{u.name}\t{role}\t{'locked' if u.locked else 'active'}")
-    finally:
-        services.close()
+    if args.action == "add":
+        if not args.name or not args.pin:
+            raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
+        services.users.add(args.name, Role(args.role), args.pin)
+        print(f"added {args.role} {args.name}")
+    else:
+        for u in services.users.list():
+            print(f"{u.name}\t{u.role.value}\t{'locked' if u.locked else 'active'}")
     return 0
 
 
-def cmd_catalog(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
-        path = Path(args.file)
-        if args.action == "import":
-            if not path.exists():
-                raise CliError(f"no such file: {path}")
-            result = services.catalog.import_csv(path)
-            for err in result.errors:
-                print(f"{path}:{err.line}: {err.message}", file=sys.stderr)
-            print(f"imported {result.imported} products, {len(result.errors)} rows rejected")
-            return EXIT_FAILED if result.errors and not result.imported else 0
-        count = services.catalog.export_csv(path)
-        print(f"exported {count} products to {path}")
-    finally:
-        services.close()
+def cmd_catalog(args: argparse.Namespace, services: Any) -> int:
+    path = Path(args.file)
+    if args.action == "import":
+        if not path.exists():
+            raise CliError(f"no such file: {path}")
+        result = services.catalog.import_csv(path)
+        for err in result.errors:
+            print(f"{path}:{err.line}: {err.message}", file=sys.stderr)
+        print(f"imported {result.imported} products, {len(result.errors)} rows rejected")
+        return EXIT_FAILED if result.errors and not result.imported else 0
+    count = services.catalog.export_csv(path)
+    print(f"exported {count} products to {path}")
     return 0
 
 
-def cmd_sales(args: argparse.Namespace) -> int:
-    services = _services(args)
-    try:
-        from posdesk.cli_evidence import sale_json
-        rows = [sale_json(services, s) for s in services.sales.list_sales(limit=args.limit)]
-    finally:
-        services.close()
+def cmd_sales(args: argparse.Namespace, services: Any) -> int:
+    from posdesk.cli_evidence import sale_json
+    rows = [sale_json(services, s) for s in services.sales.list_sales(limit=args.limit)]
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -140,20 +127,16 @@ def cmd_sales(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
+def cmd_report(args: argparse.Namespace, services: Any) -> int:
     from posdesk.core.report_rows import report_dict, report_rows, report_title
-    services = _services(args)
-    try:
-        lane = services.config.get("lane.id")
-        if args.kind == "x":
-            report = services.shifts.x_report(lane)
-        else:
-            last = services.shifts.last_closed(lane)
-            if last is None:
-                raise CliError("no shift has been closed on this lane yet")
-            report = services.shifts.z_report(last.id)
-    finally:
-        services.close()
+    lane = services.config.get("lane.id")
+    if args.kind == "x":
+        report = services.shifts.x_report(lane)
+    else:
+        last = services.shifts.last_closed(lane)
+        if last is None:
+            raise CliError("no shift has been closed on this lane yet")
+        report = services.shifts.z_report(last.id)
     if args.json:
         print(json.dumps(report_dict(report), indent=2, ensure_ascii=False))
     else:
@@ -203,22 +186,22 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("key", nargs="?")
     c.add_argument("value", nargs="?")
 
-    u = add("user", cmd_user, "manage cashiers and managers")
+    u = add("user", _with_services(cmd_user), "manage cashiers and managers")
     u.add_argument("action", choices=["add", "list"])
     u.add_argument("name", nargs="?")
     u.add_argument("--role", default="cashier", choices=["cashier", "manager", "admin"])
     u.add_argument("--pin")
 
-    cat = add("catalog", cmd_catalog, "import or export the product catalog (CSV)")
+    cat = add("catalog", _with_services(cmd_catalog), "import or export the product catalog (CSV)")
     cat.add_argument("action", choices=["import", "export"])
     cat.add_argument("file")
 
-    s = add("sales", cmd_sales, "list sales")
+    s = add("sales", _with_services(cmd_sales), "list sales")
     s.add_argument("action", choices=["list"])
     s.add_argument("--json", action="store_true")
     s.add_argument("--limit", type=int, default=1000)
 
-    r = add("report", cmd_report, "X (mid-shift) or Z (close of day) report")
+    r = add("report", _with_services(cmd_report), "X (mid-shift) or Z (close of day) report")
     r.add_argument("kind", choices=["x", "z"])
     r.add_argument("--json", action="store_true")
 
@@ -226,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     dbp.add_argument("action", choices=["upgrade"])
 
     from posdesk.cli_evidence import add_parsers
-    add_parsers(lambda name, func, help: add(name, _with_services(func), help))
+    add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])

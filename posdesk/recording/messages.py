@@ -105,6 +105,8 @@ class VideoSpec:
     width: int = 1280
     height: int = 720
     fps: float = 30.0
+    #: The source already sends H.264 (an RTSP camera): record its stream as it comes.
+    passthrough: bool = False
 
 
 @dataclass(frozen=True)

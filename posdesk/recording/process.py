@@ -18,7 +18,6 @@ import errno
 import logging
 import os
 import queue
-import threading
 import time
 from dataclasses import replace
 from multiprocessing.connection import Connection
@@ -35,12 +34,14 @@ from .media.clips import ClipFacts as MediaClipFacts
 from .media.encoder import AudioEncoder, VideoEncoder
 from .media.camera import OpenCvVideoSource
 from .media.errors import MediaError, NoMicrophone
-from .media.frames import AudioChunk, AudioSource, SourceStatus, VideoFrame, WatermarkMode
+from .media.frames import SourceStatus, VideoFrame, WatermarkMode
+from .media.passthrough import PassThroughSource
 from .media.pipeline import MediaPipeline
 from .media.microphone import MicrophoneSource
 from .media.synthetic import SyntheticVideoSource, ToneAudioSource
 from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
+from .capture import AudioCapture, PassThroughCapture
 from .preview import PreviewSlot
 from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
 
@@ -98,30 +99,6 @@ class _SealedClip:
         return size
 
 
-class _AudioCapture:
-    """Reads the microphone on its own thread, at the audio's own pace (a chunk not read
-    in time would be lost); the recorder loop drains `chunks` after each frame."""
-
-    def __init__(self, source: AudioSource):
-        self.source = source
-        self.sample_rate, self.channels = source.sample_rate, source.channels
-        self.chunks: queue.SimpleQueue[AudioChunk] = queue.SimpleQueue()
-        self._running = True
-        self._thread = threading.Thread(target=self._run, name="audio-capture", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while self._running:
-            chunk = self.source.read()
-            if chunk is not None:
-                self.chunks.put(chunk)
-
-    def close(self) -> None:
-        self._running = False
-        self._thread.join(timeout=1.0)
-        self.source.close()
-
-
 class _Recorder:
     def __init__(self, config: RecorderConfig, conn: Connection, slot: PreviewSlot):
         self.config, self.conn, self.slot = config, conn, slot
@@ -130,11 +107,22 @@ class _Recorder:
         self.recipients = [X25519Recipient.parse(r) for r in config.recipients]
         self.disk = DiskWatchdog(self.layout.clips_dir, warn_bytes=config.warn_free_bytes,
                                  full_bytes=config.full_free_bytes)
-        self.video = _open_video(config.video)
+        self.passthrough: PassThroughCapture | None = None
+        self.video: SyntheticVideoSource | OpenCvVideoSource | PassThroughCapture
+        if config.video.passthrough:
+            # The camera's own H.264 goes into the clip: nothing to burn a watermark into,
+            # so the journal's subtitle track identifies the clip (the manifest says so).
+            spec = config.video
+            self.passthrough = PassThroughCapture(lambda: PassThroughSource(str(spec.source)))
+            self.video = self.passthrough
+            mode = WatermarkMode.SUBTITLE_TRACK
+            tracks: list = [self.passthrough.track]
+        else:
+            self.video = _open_video(config.video)
+            mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
+            tracks = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
+                                   watermark=mode)]
         self.audio = self._open_audio()
-        mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
-        tracks: list = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
-                                     watermark=mode)]
         if self.audio is not None:
             tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels, track=1))
         watermark = BurntInWatermark(WatermarkSettings(enabled=config.watermark,
@@ -157,16 +145,41 @@ class _Recorder:
             self.warn(WarningCode.NO_MICROPHONE,
                       QT_TRANSLATE_NOOP("Recorder", "No microphone: recording without sound."))
         while not self.stopping:
-            frame = self.video.read()
+            got = self.pump_passthrough() if self.passthrough is not None else self.capture()
             self.watch_camera()
-            if frame is not None:
-                self.record(frame)
-            self.handle_messages(IDLE_POLL_S if frame is None else 0)
+            self.handle_messages(0 if got else IDLE_POLL_S)
             self.finalise(self.pipeline.take_finished())
             self.report_drops()
             self.tick()
         self.pump_audio()
         self.finalise(self.pipeline.stop())
+
+    def capture(self) -> bool:
+        assert not isinstance(self.video, PassThroughCapture)
+        frame = self.video.read()
+        if frame is None:
+            return False
+        self.record(frame)
+        return True
+
+    def pump_passthrough(self) -> bool:
+        """Hand every packet the camera sent since the last turn to the clips."""
+        assert self.passthrough is not None
+        got = False
+        while True:
+            try:
+                read = self.passthrough.reads.get_nowait()
+            except queue.Empty:
+                return got
+            got = True
+            self.pipeline.push_packets(read.packets)
+            self.frames += len(read.packets)
+            self.pump_audio()
+            if read.preview is not None:
+                self.pipeline.offer_preview(0, read.preview)
+                preview = self.pipeline.preview(0)
+                if preview is not None:
+                    self.slot.publish(preview.image, preview.mono_ns)
 
     def record(self, frame: VideoFrame) -> None:
         self.pipeline.push_video(0, frame)
@@ -304,18 +317,18 @@ class _Recorder:
         log.warning("%s", text)
         self.send(RecorderWarning(code, text, mono_ns or time.monotonic_ns(), count))
 
-    def _open_audio(self) -> _AudioCapture | None:
+    def _open_audio(self) -> AudioCapture | None:
         """The sound source; without one the clip is video-only and the app is warned."""
         audio = self.config.audio
         if audio is None:
             return None
         if audio == "synthetic":
-            return _AudioCapture(ToneAudioSource())
+            return AudioCapture(ToneAudioSource())
         if audio.startswith("microphone"):
             name = audio.partition(":")[2]
             device: int | str | None = int(name) if name.isdigit() else (name or None)
             try:
-                return _AudioCapture(MicrophoneSource(device))
+                return AudioCapture(MicrophoneSource(device))
             except NoMicrophone as e:
                 log.warning("recording without sound: %s", e)
                 return None

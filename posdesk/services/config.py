@@ -24,7 +24,9 @@ DEFAULTS: dict[str, Any] = {
         "printer": {"port": "", "baudrate": 9600, "profile": "generic-80"},
         "scanner": {"port": "", "baudrate": 9600},
     },
-    "recording": {"mode": "automatic", "camera": "", "camera2": "",
+    "recording": {"mode": "automatic", "camera": "",
+                  # An rtsp:// camera's own H.264 is recorded as it comes (no re-encoding).
+                  "passthrough": True,
                   # "auto": a test tone with the test-pattern camera, else the default
                   # microphone; or "microphone", "microphone:<device>", "synthetic", "off".
                   "audio": "auto",

@@ -106,8 +106,9 @@ class RecordingState:
 def video_spec(config: Config) -> VideoSpec:
     camera = config.get("recording.camera") or "synthetic"
     source: str | int = int(camera) if str(camera).isdigit() else camera
+    passthrough = bool(config.get("recording.passthrough")) and str(camera).startswith("rtsp://")
     return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
-                     float(config.get("recording.fps")))
+                     float(config.get("recording.fps")), passthrough)
 
 
 def audio_source(config: Config) -> str | None:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import shutil
+import subprocess
 import time
 
 import numpy as np
@@ -76,11 +78,11 @@ def test_preview_slot_refuses_a_frame_of_another_size():
 class Child:
     """The real recorder process with synthetic sources, talked to as the supervisor does."""
 
-    def __init__(self, tmp_path, **config):
+    def __init__(self, tmp_path, video=None, **config):
         self.manager = X25519Identity.generate()
         self.layout = ClipLayout(tmp_path)
         self.config = RecorderConfig(tmp_path, LANE, (str(self.manager.recipient()),),
-                                     VideoSpec(width=320, height=240, fps=15),
+                                     video or VideoSpec(width=320, height=240, fps=15),
                                      preroll_s=0.5, postroll_s=0.3, preview_size=(160, 90),
                                      **config)
         self.slot = PreviewSlot.create(160, 90)
@@ -187,3 +189,31 @@ def test_recorder_finishes_open_clips_on_shutdown(child):
     data = decrypt_bytes(child.layout.resolve(done.clip.file).read_bytes(), [child.manager])
     assert len(read_clip(data).frames_of(0)) >= 10
     assert done.clip.tracks[0].duration_ms >= 10 * 1000 // 15
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs the ffmpeg command")
+def test_h264_camera_is_recorded_as_it_comes_and_named_by_its_subtitle_track(tmp_path):
+    camera = tmp_path / "camera.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=size=320x240:rate=25:duration=3", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", str(camera)],
+                   check=True, timeout=60)
+    child = Child(tmp_path, video=VideoSpec(str(camera), 320, 240, 25, passthrough=True))
+    try:
+        child.wait_for(Ready)
+        child.conn.send(SaleStarted(SaleRef("s-1", LANE, "0001"), now()))
+        child.wait_for(ClipOpened)
+        child.conn.send(JournalCue("s-1", time.monotonic_ns(), "1 x Milk 1.29"))
+        child.wait_for(Heartbeat, where=lambda m: m.frames >= 30)
+        child.conn.send(SaleEnded("s-1", now(), "completed"))
+        done = child.wait_for(ClipFinalised)
+        assert done.clip.watermark.value == "subtitle-track"
+        clip = read_clip(decrypt_bytes(child.layout.resolve(done.clip.file).read_bytes(),
+                                       [child.manager]), images=True)
+        frames = clip.frames_of(0)
+        assert len(frames) >= 20 and frames[-1].image.shape == (240, 320, 3)
+        assert [c.text for c in clip.cues] == ["1 x Milk 1.29"]
+        assert child.slot.read() is not None  # keyframes reach the preview
+    finally:
+        child.close()

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from typing import Callable
+from typing import Any, Callable
 
 from .media.errors import SourceUnavailable
-from .media.frames import AudioChunk, AudioSource, SourceStatus
+from .media.frames import AudioChunk, AudioSource, SourceStatus, VideoFrame
 from .media.passthrough import PassThroughRead, PassThroughSource
 
 log = logging.getLogger(__name__)
@@ -92,3 +92,30 @@ class PassThroughCapture:
     def close(self) -> None:
         self._stop.set()
         self._thread.join(timeout=RECONNECT_S + 1)
+
+
+class FrameCapture:
+    """A second camera read on its own thread, so its pace never holds up the first; the
+    recorder loop drains `frames` each turn (every frame reaches the encoder)."""
+
+    def __init__(self, source: Any):
+        self.source = source
+        self.frames: queue.SimpleQueue[VideoFrame] = queue.SimpleQueue()
+        self._running = True
+        self._thread = threading.Thread(target=self._run, name="camera2-capture", daemon=True)
+        self._thread.start()
+
+    @property
+    def status(self) -> SourceStatus:
+        return getattr(self.source, "status", SourceStatus.LIVE)
+
+    def _run(self) -> None:
+        while self._running:
+            frame = self.source.read()
+            if frame is not None:
+                self.frames.put(frame)
+
+    def close(self) -> None:
+        self._running = False
+        self._thread.join(timeout=1.0)
+        self.source.close()

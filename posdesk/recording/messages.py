@@ -117,6 +117,8 @@ class RecorderConfig:
     lane_id: str
     recipients: tuple[str, ...]  # age1... public keys; the lane holds no identity
     video: VideoSpec = field(default_factory=VideoSpec)
+    #: The optional customer-side camera: a second video track of the same clip.
+    video2: VideoSpec | None = None
     #: "synthetic" tone, "microphone" (the default input) or "microphone:<device>", or None
     #: for video only.
     audio: str | None = "synthetic"

@@ -41,7 +41,7 @@ from .media.microphone import MicrophoneSource
 from .media.synthetic import SyntheticVideoSource, ToneAudioSource
 from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
-from .capture import AudioCapture, PassThroughCapture
+from .capture import AudioCapture, FrameCapture, PassThroughCapture
 from .preview import PreviewSlot
 from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
 
@@ -122,9 +122,16 @@ class _Recorder:
             mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
             tracks = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
                                    watermark=mode)]
+        self.video2: FrameCapture | None = None
+        if config.video2 is not None:
+            spec2 = config.video2
+            self.video2 = FrameCapture(_open_video(spec2))
+            tracks.append(VideoEncoder(spec2.width, spec2.height, spec2.fps, track=len(tracks),
+                                       name="customer", watermark=mode))
         self.audio = self._open_audio()
         if self.audio is not None:
-            tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels, track=1))
+            tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels,
+                                       track=len(tracks)))
         watermark = BurntInWatermark(WatermarkSettings(enabled=config.watermark,
                                                        lane=config.lane_id))
         self.pipeline = MediaPipeline(tracks, watermark=watermark, preroll_s=config.preroll_s,
@@ -146,6 +153,7 @@ class _Recorder:
                       QT_TRANSLATE_NOOP("Recorder", "No microphone: recording without sound."))
         while not self.stopping:
             got = self.pump_passthrough() if self.passthrough is not None else self.capture()
+            got = self.pump_second_camera() or got
             self.watch_camera()
             self.handle_messages(0 if got else IDLE_POLL_S)
             self.finalise(self.pipeline.take_finished())
@@ -161,6 +169,17 @@ class _Recorder:
             return False
         self.record(frame)
         return True
+
+    def pump_second_camera(self) -> bool:
+        got = False
+        while self.video2 is not None:
+            try:
+                frame = self.video2.frames.get_nowait()
+            except queue.Empty:
+                break
+            self.pipeline.push_video(1, frame)
+            got = True
+        return got
 
     def pump_passthrough(self) -> bool:
         """Hand every packet the camera sent since the last turn to the clips."""
@@ -191,6 +210,8 @@ class _Recorder:
 
     def close(self) -> None:
         self.video.close()
+        if self.video2 is not None:
+            self.video2.close()
         if self.audio is not None:
             self.audio.close()
         self.slot.close()

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
         "scanner": {"port": "", "baudrate": 9600},
     },
     "recording": {"mode": "automatic", "camera": "",
+                  # The customer-side camera (empty: none; "synthetic": a test pattern).
+                  "camera2": "",
                   # An rtsp:// camera's own H.264 is recorded as it comes (no re-encoding).
                   "passthrough": True,
                   # "auto": a test tone with the test-pattern camera, else the default

@@ -103,8 +103,8 @@ class RecordingState:
     warnings: list[Text] = field(default_factory=list)
 
 
-def video_spec(config: Config) -> VideoSpec:
-    camera = config.get("recording.camera") or "synthetic"
+def video_spec(config: Config, key: str = "recording.camera") -> VideoSpec:
+    camera = config.get(key) or "synthetic"
     source: str | int = int(camera) if str(camera).isdigit() else camera
     passthrough = bool(config.get("recording.passthrough")) and str(camera).startswith("rtsp://")
     return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
@@ -155,6 +155,7 @@ class RecordingService:
             data_dir=self._data_dir, lane_id=lane,
             recipients=tuple(str(r) for r in self._keys.recipients()),
             video=video_spec(self._config),
+            video2=video_spec(self._config, "recording.camera2") if self._config.get("recording.camera2") else None,
             audio=audio_source(self._config),
             preroll_s=float(self._config.get("recording.preroll_s")),
             postroll_s=float(self._config.get("recording.postroll_s")),

@@ -217,3 +217,23 @@ def test_h264_camera_is_recorded_as_it_comes_and_named_by_its_subtitle_track(tmp
         assert child.slot.read() is not None  # keyframes reach the preview
     finally:
         child.close()
+
+
+@pytest.mark.slow
+def test_customer_camera_is_a_second_video_track_of_the_same_clip(tmp_path):
+    child = Child(tmp_path, video2=VideoSpec(width=160, height=120, fps=15))
+    try:
+        child.wait_for(Ready)
+        child.conn.send(SaleStarted(SaleRef("s-1", LANE, "0001"), now()))
+        child.wait_for(ClipOpened)
+        child.wait_for(Heartbeat, where=lambda m: m.frames >= 15)
+        child.conn.send(SaleEnded("s-1", now(), "completed"))
+        done = child.wait_for(ClipFinalised)
+        assert [t.kind for t in done.clip.tracks] == ["video", "video", "audio"]
+        clip = read_clip(decrypt_bytes(child.layout.resolve(done.clip.file).read_bytes(),
+                                       [child.manager]), images=True)
+        cashier, customer = clip.frames_of(0), clip.frames_of(1)
+        assert cashier and customer and customer[0].image.shape == (120, 160, 3)
+        assert abs(len(cashier) - len(customer)) <= 3
+    finally:
+        child.close()

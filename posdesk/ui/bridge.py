@@ -1,4 +1,4 @@
-"""The thread bridge: service callbacks in, Qt signals out.
+"""The thread bridge: service callbacks in, Qt signals out; posted results run on the GUI thread.
 
 Services call their listeners on whatever thread they run on: sale changes on the caller's
 (GUI) thread, notices and device states possibly on worker threads. Widgets must only be
@@ -70,3 +70,29 @@ class ServiceBridge(QObject):
                 listeners.remove(callback)
             except ValueError:
                 log.debug("listener already removed")
+
+
+class DispatchPump(QObject):
+    """Runs what workers post to the services' `Dispatch` on the GUI thread, at once.
+
+    `Dispatch.wake` may be called from any thread; it emits `woken`, which is queued to this
+    object's (the GUI) thread, so card answers and print outcomes need no polling timer.
+
+    Signals:
+        woken(): something was posted.
+    """
+
+    woken = Signal()
+
+    def __init__(self, dispatch: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self._dispatch = dispatch
+        self.woken.connect(self.on_woken, Qt.ConnectionType.QueuedConnection)
+        dispatch.wake = self.woken.emit
+        self.woken.emit()  # whatever was posted before the pump existed
+
+    def on_woken(self) -> None:
+        self._dispatch.run_pending()
+
+    def detach(self) -> None:
+        self._dispatch.wake = lambda: None

@@ -3,9 +3,8 @@
 Everything goes the way a cashier's hands would: PIN digits, scanner bursts ending in Enter,
 function keys, dialog answers — sent to whatever widget has the keyboard focus. So a demo
 run exercises the same code paths as a person, and `posdesk demo --headless` is an end-to-end
-check. The script is drawn from a seeded RNG: the same seed rings the same sales.
-
-Card tenders arrive with a later issue; `card_tender` is the hook where they plug in.
+check. The script is drawn from a seeded RNG: the same seed rings the same sales. With a card
+terminal (the demo's simulator approves) some sales are paid by card, some split cash + card.
 """
 from __future__ import annotations
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from .errors import DemoStepFailed
 from .main_window import MainWindow
+from .payment.card_flow import CardStage
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,8 @@ STEP_TIMEOUT_MS: int = 10_000
 DEMO_CASHIER_PIN: str = "1234"
 DEMO_MANAGER_PIN: str = "9999"
 
-#: Called with the driver and the open tender dialog when the script picks a card payment;
-#: it must leave the dialog either complete or with the card's amount paid.
-CardTender = Callable[["DemoDriver", QWidget], None]
+#: How the scripted sales are paid; the card styles fall back to cash without a terminal.
+TENDER_STYLES: tuple[str, ...] = ("exact", "quick", "typed", "split", "card", "split_card")
 
 
 @dataclass
@@ -45,13 +44,11 @@ class DemoDriver:
     """Drives `window` with keys; `ring(n)` returns once n sales are finished."""
 
     def __init__(self, *, window: MainWindow, services: Any, seed: int = 1,
-                 cashier_pin: str = DEMO_CASHIER_PIN, manager_pin: str = DEMO_MANAGER_PIN,
-                 card_tender: CardTender | None = None):
+                 cashier_pin: str = DEMO_CASHIER_PIN, manager_pin: str = DEMO_MANAGER_PIN):
         self.window = window
         self.rng = random.Random(seed)
         self._cashier_pin = cashier_pin
         self._manager_pin = manager_pin
-        self._card_tender = card_tender
         products = services.catalog.all_products()
         self._products = [p for p in products if p.active and (p.barcodes or p.plu)]
         if not self._products:
@@ -148,9 +145,16 @@ class DemoDriver:
         self.press(Qt.Key.Key_F10)
         dialog = self._wait_modal("tenderDialog")
         due = self.window.checkout.sale.cash_due()
-        style = self.rng.choice(("exact", "quick", "typed", "split", "card"))
-        if style == "card" and self._card_tender is not None:
-            self._card_tender(self, dialog)
+        style = self.rng.choice(TENDER_STYLES)
+        if style.endswith("card") and not self.window.devices.card.available:
+            style = "exact"
+        if style == "card":
+            self.press(Qt.Key.Key_F11)  # all of it to the terminal
+        elif style == "split_card" and due.minor > 1:
+            self.type(str(due.times(Decimal("0.5")).amount))
+            self.press(Qt.Key.Key_Return)
+            self._wait(lambda: not self.window.checkout.sale.paid.is_zero(), "cash part paid")
+            self.press(Qt.Key.Key_F11)  # the rest by card
         elif style == "quick":
             self.press(Qt.Key.Key_F2 if len(self.window.checkout.quick_cash()) > 1 else Qt.Key.Key_F1)
         elif style == "typed":
@@ -161,7 +165,7 @@ class DemoDriver:
             self.type(str(part.amount))
             self.press(Qt.Key.Key_Return)
             self._wait(lambda: not self.window.checkout.sale.paid.is_zero(), "first part paid")
-        if not dialog.is_complete:
+        if not dialog.is_complete and dialog.card_stage is CardStage.NONE:
             self.press(Qt.Key.Key_Return)  # the exact rest
         self._wait(lambda: dialog.is_complete, "sale paid")
         self.press(Qt.Key.Key_Return)

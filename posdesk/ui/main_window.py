@@ -1,7 +1,9 @@
 """The cashier's main window: the login screen, then the checkout, with the status bar below.
 
 After a login it asks what a till must know before the first scan: whether a crash left a
-sale behind (resume it) and whether a shift is open (count the float in).
+sale behind (resume it) and whether a shift is open (count the float in). A resumed sale
+whose card payment never got its answer opens the payment dialog at "Check with terminal".
+It also pumps the services' `Dispatch` on the GUI thread and keeps the devices attached.
 """
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from .bridge import ServiceBridge
+from .bridge import DispatchPump, ServiceBridge
 from .checkout.checkout_screen import CheckoutScreen
+from .devices.hub import DeviceHub
 from .dialogs.opening import open_modal
 from .dialogs.recovery import RecoveryDialog
 from .formatting import local_time_text
@@ -39,19 +42,23 @@ class MainWindow(QMainWindow):
         self._services = services
         self.checkout = services.checkout
         self.bridge = ServiceBridge(self.checkout, self)
+        self.pump = DispatchPump(services.dispatch, self)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.devices = DeviceHub(services=services, status=self.status, parent=self)
         self.login = LoginScreen(login=self._log_in, user_names=self._user_names,
                                  store_name=services.config.get("store.name"), parent=self)
-        self.checkout_screen = CheckoutScreen(checkout=self.checkout, parent=self)
+        self.checkout_screen = CheckoutScreen(services=services, hub=self.devices, parent=self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.checkout_screen)
         self.setCentralWidget(self.stack)
-        self.status = StatusBar(self)
-        self.setStatusBar(self.status)
         self.bridge.sale_changed.connect(self.checkout_screen.show_sale)
         self.bridge.connect_notice(self.checkout_screen.show_error)
         self.bridge.connect_device_state(
             lambda name, ok, text: self.status.set_device_state(name, ok, translate(text)))
+        self.devices.printer.receipt_not_printed.connect(self.checkout_screen.show_warning)
+        self.ready.connect(self.on_ready)
         self.login.logged_in.connect(self.on_logged_in)
         self.checkout_screen.shift_intents.shift_changed.connect(self.show_shift)
         self.checkout_screen.shift_intents.logout_requested.connect(self.on_logout_requested)
@@ -100,6 +107,13 @@ class MainWindow(QMainWindow):
         dialog = self.checkout_screen.shift_intents.on_open_shift()
         dialog.finished.connect(lambda _result: self.ready.emit())
 
+    def on_ready(self) -> None:
+        """A card payment left open (a crash, a lost answer) is settled before anything
+        else: the payment dialog opens where the only way on is "Check with terminal"."""
+        sale = self.checkout.sale
+        if sale is not None and sale.open_payments:
+            self.checkout_screen.sale_intents.on_pay()
+
     def on_logout_requested(self) -> None:
         self.checkout.logout()
         self.show_login()
@@ -118,4 +132,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.checkout_screen.deactivate()
         self.bridge.detach()
+        self.devices.detach()
+        self.pump.detach()
         super().closeEvent(event)

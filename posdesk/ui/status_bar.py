@@ -37,6 +37,13 @@ class StatusBar(QStatusBar):
         label.style().unpolish(label)
         label.style().polish(label)
 
+    def remove_device_state(self, name: str) -> None:
+        """Forget a device that is no longer there (after new settings)."""
+        label = self._devices.pop(name, None)
+        if label is not None:
+            self.removeWidget(label)
+            label.deleteLater()
+
     def device_text(self, name: str) -> str | None:
         label = self._devices.get(name)
         return label.text() if label is not None else None

@@ -25,6 +25,14 @@ QWidget { font-size: 13pt; }
 #noticeBar[level="warning"] { background: #ffe3e3; color: #8a1c1c; }
 #noticeBar[level="info"] { background: #e3f8e8; color: #0e5a2a; }
 #errorMessage { color: #b42318; }
+#errorMessage[level="info"] { color: #0e5a2a; }
+#cardPanel { background: #eef2f7; border: 2px solid #7b93b0; border-radius: 6px; }
+#cardPanel[problem="true"] { background: #fff4e5; border-color: #b54708; }
+#cardHeadline { font-size: 16pt; font-weight: bold; }
+#cardPanel[problem="true"] #cardHeadline { color: #8a1c1c; }
+#cardStatus { font-size: 22pt; font-weight: bold; padding: 8px; }
+#cardDisplay { font-family: monospace; font-size: 14pt; color: #3e4c59; }
+#cardKey { background: #1d4ed8; color: white; font-weight: bold; }
 #dialogHeadline { font-size: 16pt; font-weight: bold; }
 #previewPane { background: #111; border-radius: 6px; }
 #previewPicture, #cameraState { color: #9aa5b1; font-size: 16pt; }

@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AmountDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/amount.py" line="73" />
+        <location filename="../../posdesk/ui/dialogs/amount.py" line="73"/>
         <source>Enter a number.</source>
         <extracomment>Digits with at most one decimal separator (comma or point) and up to three decimals.</extracomment>
         <translation>请输入数字。</translation>
@@ -13,71 +13,188 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="46" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="51"/>
         <source>Manager approval</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="48" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="53"/>
         <source>A manager must approve:</source>
         <translation>需要经理授权：</translation>
     </message>
 </context>
 <context>
+    <name>CardFlow</name>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="140"/>
+        <source>Cancelling at the terminal…</source>
+        <extracomment>No card payment going on: cash or card may be taken. The terminal has the payment (customer inserting the card, typing the PIN). The cashier cancelled; waiting for the terminal to confirm. The answer was lost: the card may have been charged. Only a check may follow. Asking the terminal what became of an unknown payment. The card was declined: try again or pay another way. Undoing an approved card payment. The terminal&apos;s latest status, translated, and its own display lines. The outcome of the last card action, for the cashier; `warning` when it went wrong.</extracomment>
+        <translation>正在终端上取消…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="151"/>
+        <source>Asking the terminal…</source>
+        <translation>正在询问终端…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="187"/>
+        <source>Card payment reversed: {amount} back to the card.</source>
+        <translation>刷卡付款已撤销：{amount} 已退回银行卡。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="189"/>
+        <source>The terminal confirms: the card was charged {amount}.</source>
+        <translation>终端确认：已从银行卡扣款 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="191"/>
+        <source>Paid out to the card: {amount}.</source>
+        <translation>已退款到银行卡：{amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="192"/>
+        <source>Card approved: {amount}.</source>
+        <translation>刷卡成功：{amount}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="195"/>
+        <source>Card declined: {reason}</source>
+        <translation>刷卡被拒：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="197"/>
+        <source>Card payment cancelled; nothing was charged.</source>
+        <translation>刷卡付款已取消，未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="199"/>
+        <source>The terminal confirms: the card was not charged. The payment can be taken again.</source>
+        <translation>终端确认：银行卡未被扣款。可以重新收款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="202"/>
+        <source>Result unknown — the card may have been charged.</source>
+        <translation>结果未知——银行卡可能已被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_flow.py" line="215"/>
+        <source>Waiting for the terminal…</source>
+        <translation>等待终端…</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="30"/>
+        <source>Cancel card payment (Esc)</source>
+        <translation>取消刷卡 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="31"/>
+        <source>Check with terminal (Enter)</source>
+        <translation>向终端核实 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="32"/>
+        <source>Try again (F11)</source>
+        <translation>重试 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="33"/>
+        <source>Pay another way (Esc)</source>
+        <translation>改用其他方式 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="59"/>
+        <source>Refund to card {amount}</source>
+        <translation>退款到银行卡 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="60"/>
+        <source>Card payment {amount}</source>
+        <translation>刷卡付款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="63"/>
+        <source>Result unknown — the card may have been charged.</source>
+        <translation>结果未知——银行卡可能已被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="65"/>
+        <source>Do not take this payment again. Check with the terminal first: it knows whether the card was charged.</source>
+        <translation>请勿重复收款。请先向终端核实：终端知道银行卡是否已被扣款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="69"/>
+        <source>Checking {amount} with the terminal</source>
+        <translation>正在向终端核实 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="71"/>
+        <source>Card declined</source>
+        <translation>刷卡被拒</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="73"/>
+        <source>Reversing card payment {amount}</source>
+        <translation>正在撤销刷卡付款 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="72" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="72"/>
         <source>#</source>
-        <extracomment>Colour of voided lines' text. The role that returns the line id of a row.</extracomment>
+        <extracomment>Colour of voided lines&apos; text. The role that returns the line id of a row.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="73" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="73"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="74" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="74"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="75" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="75"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="76" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="76"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="117" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="117"/>
         <source>(voided)</source>
         <translation>（已作废）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="120" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="120"/>
         <source>(-{percent}%)</source>
         <translation>（-{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="122" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="122"/>
         <source>(-{amount})</source>
         <translation>（-{amount}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="124" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="124"/>
         <source>(price changed)</source>
         <translation>（已改价）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="126" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="126"/>
         <source>(return)</source>
         <translation>（退货）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/cart_model.py" line="131" />
+        <location filename="../../posdesk/ui/checkout/cart_model.py" line="131"/>
         <source>Catalog price {price}</source>
         <translation>目录价格 {price}</translation>
     </message>
@@ -85,188 +202,490 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="229" />
-        <location filename="../../posdesk/services/checkout.py" line="237" />
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="176" />
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="100" />
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="120" />
+        <location filename="../../posdesk/services/checkout.py" line="231"/>
+        <location filename="../../posdesk/services/checkout.py" line="239"/>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
         <source>Finish or park the current sale first.</source>
-        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder's cue track, for one).</extracomment>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="241" />
+        <location filename="../../posdesk/services/checkout.py" line="243"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="303" />
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="131" />
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="206" />
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="220" />
+        <location filename="../../posdesk/services/checkout.py" line="305"/>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
         <source>There is no open sale.</source>
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="352" />
+        <location filename="../../posdesk/services/checkout.py" line="355"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="96" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="97"/>
         <source>Select a line first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="120" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="121"/>
         <source>Use Void line to remove the last one.</source>
         <translation>请使用“作废行”删除最后一件。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="141" />
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="159" />
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="69" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="142"/>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="160"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="75"/>
         <source>That is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="167" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="168"/>
         <source>Sale parked.</source>
         <translation>交易已挂起。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="81" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="210"/>
+        <source>Reverse the card payment first: open the payment (F10) and choose Reverse.</source>
+        <translation>请先撤销刷卡付款：打开付款（F10）并选择“撤销”。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="87"/>
         <source>Shift opened.</source>
         <translation>班次已开始。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="90" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="96"/>
         <source>Cash movement recorded.</source>
         <translation>现金存取已记录。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="116" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="123"/>
         <source>Drawer opened.</source>
         <translation>钱箱已打开。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="58"/>
+        <source>Reprinting the last receipt.</source>
+        <extracomment>Who may change the lane&apos;s devices.</extracomment>
+        <translation>正在重印上一张小票。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="62"/>
+        <source>Printing the waiting receipts.</source>
+        <translation>正在打印待打印的小票。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="66"/>
+        <source>Printing the report.</source>
+        <translation>正在打印报表。</translation>
     </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="63" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="69"/>
         <source>Quantity</source>
-        <extracomment>Width of the right-hand column (preview, totals, keypad).</extracomment>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="64" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="70"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="65" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="71"/>
         <source>Void line</source>
         <translation>作废行</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="66" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="72"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="67" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="73"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="68" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="74"/>
         <source>One more</source>
         <translation>加一</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="69" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="75"/>
         <source>One less</source>
         <translation>减一</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="70" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76"/>
         <source>Park sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="71" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="77"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="72" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="78"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="73" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="79"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="74" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="68"/>
         <source>Shift</source>
+        <extracomment>Width of the right-hand column (preview, totals, keypad).</extracomment>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="75" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="80"/>
+        <source>Card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="81"/>
         <source>Void sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="82"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76" />
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="82"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
 </context>
 <context>
+    <name>DeviceHub</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/hub.py" line="98"/>
+        <source>Card terminal (simulated)</source>
+        <extracomment>The card terminal&apos;s name in the status bar.</extracomment>
+        <translation>刷卡终端（模拟）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/hub.py" line="100"/>
+        <source>Card terminal on {port}</source>
+        <translation>刷卡终端：{port}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceIntents</name>
+    <message>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="79"/>
+        <source>Change the device settings</source>
+        <translation>更改设备设置</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="63"/>
+        <source>Device settings</source>
+        <extracomment>The devices on this page, by their config section. Which device a detected kind is. A ZVT password is six digits (three BCD bytes).</extracomment>
+        <translation>设备设置</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="87"/>
+        <source>More ports to probe: paths or URLs, comma separated</source>
+        <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="88"/>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="99"/>
+        <source>Save and apply</source>
+        <translation>保存并应用</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="103"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <source>Card terminal (ZVT)</source>
+        <translation>刷卡终端（ZVT）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>小票打印机（ESC/POS）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="140"/>
+        <source>Barcode scanner (serial)</source>
+        <translation>条码扫描器（串口）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <source>in use by this lane ({device})</source>
+        <translation>本收银台正在使用（{device}）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="117"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="118"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
+        <source>Printer model</source>
+        <translation>打印机型号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <source>Probing the serial ports…</source>
+        <translation>正在探测串口…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="166"/>
+        <source>Found on {port} at {baud} baud</source>
+        <translation>已在 {port} 找到，波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <source>No serial ports found.</source>
+        <translation>未找到串口。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="173"/>
+        <source>card terminal (ZVT) at {baud} baud</source>
+        <translation>刷卡终端（ZVT），波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <source>receipt printer (ESC/POS) at {baud} baud</source>
+        <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <source>cannot be probed ({error})</source>
+        <translation>无法探测（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <source>nothing answered</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <source>Finish or park the current sale first.</source>
+        <translation>请先完成或挂起当前销售。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <source>The terminal password has six digits.</source>
+        <translation>终端密码为六位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="206"/>
+        <source>The settings could not be applied: {error}</source>
+        <translation>无法应用设置：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <source>Saved. The devices were restarted with these settings.</source>
+        <translation>已保存。设备已按这些设置重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTests</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="32"/>
+        <source>Tests (with the saved settings)</source>
+        <translation>测试（使用已保存的设置）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="37"/>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="38"/>
+        <source>Terminal registration test</source>
+        <translation>终端登记测试</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="40"/>
+        <source>Open drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="66"/>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="95"/>
+        <source>No receipt printer is set up.</source>
+        <translation>未设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="68"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="69"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="70"/>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="71"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="73"/>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="74"/>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="81"/>
+        <source>The test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="84"/>
+        <source>The test page did not print: {problem}</source>
+        <translation>测试页未打印：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="99"/>
+        <source>Drawer pulse sent.</source>
+        <translation>已发送开钱箱脉冲。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="105"/>
+        <source>No card terminal is set up.</source>
+        <translation>未设置刷卡终端。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="108"/>
+        <source>The terminal is busy with a payment.</source>
+        <translation>终端正在处理付款。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="110"/>
+        <source>Registering at the terminal…</source>
+        <translation>正在向终端登记…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="117"/>
+        <source>The terminal accepted the registration (terminal ID {tid}).</source>
+        <translation>终端已接受登记（终端号 {tid}）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="120"/>
+        <source>The terminal refused: {reason}</source>
+        <translation>终端拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/device_tests.py" line="122"/>
+        <source>Registration failed: {error}</source>
+        <translation>登记失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Devices</name>
     <message>
-        <location filename="../../posdesk/services/devices.py" line="114" />
+        <location filename="../../posdesk/services/devices.py" line="114"/>
         <source>Scanner on {port}: {error}</source>
         <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
         <translation>{port} 上的扫描枪：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="87"/>
+        <source>Only a manager or an administrator may change the device settings.</source>
+        <translation>只有经理或管理员可以更改设备设置。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="230"/>
+        <location filename="../../posdesk/ui/errors.py" line="34"/>
+        <source>No card terminal is set up on this lane.</source>
+        <translation>本收银台未设置刷卡终端。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/errors.py" line="39"/>
+        <source>No receipt printer is set up on this lane.</source>
+        <translation>本收银台未设置小票打印机。</translation>
     </message>
 </context>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="21" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="21"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="22" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="22"/>
         <source>Discount in percent or as an amount</source>
         <translation>按百分比或金额打折</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="25" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="25"/>
         <source>Percent (F1)</source>
         <translation>百分比 (F1)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="27" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="27"/>
         <source>Amount (F2)</source>
         <translation>金额 (F2)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="30" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="30"/>
         <source>Line: {name} (F3)</source>
         <translation>本行：{name} (F3)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/discount.py" line="33" />
+        <location filename="../../posdesk/ui/dialogs/discount.py" line="33"/>
         <source>Whole sale (F4)</source>
         <translation>整单 (F4)</translation>
     </message>
@@ -274,143 +693,143 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../posdesk/core/entry.py" line="30" />
-        <source>"{text}" is not a quantity.</source>
+        <location filename="../../posdesk/core/entry.py" line="30"/>
+        <source>&quot;{text}&quot; is not a quantity.</source>
         <translation>“{text}”不是有效数量。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="10" />
+        <location filename="../../posdesk/core/errors.py" line="10"/>
         <source>This action is not allowed now.</source>
         <translation>当前不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="23" />
+        <location filename="../../posdesk/core/errors.py" line="23"/>
         <source>Barcode {code} is misread (bad check digit). Scan again.</source>
         <translation>条码 {code} 识别错误（校验位不符），请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="24" />
+        <location filename="../../posdesk/core/errors.py" line="24"/>
         <source>Nothing was entered.</source>
         <translation>未输入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="26" />
+        <location filename="../../posdesk/core/errors.py" line="26"/>
         <source>Unknown item: {code}</source>
         <translation>未知商品：{code}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="35" />
+        <location filename="../../posdesk/core/errors.py" line="35"/>
         <source>Not possible while the sale is {state}.</source>
         <translation>交易处于 {state} 状态时无法执行。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="46" />
+        <location filename="../../posdesk/core/errors.py" line="46"/>
         <source>A manager must approve this.</source>
         <translation>此操作需要经理授权。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/errors.py" line="55" />
+        <location filename="../../posdesk/core/errors.py" line="55"/>
         <source>{name}: confirm the customer is {age} or older.</source>
         <translation>{name}：请确认顾客已满 {age} 岁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="163" />
+        <location filename="../../posdesk/core/sale.py" line="163"/>
         <source>No such line.</source>
-        <extracomment>Quantity already brought back by earlier returns. The line's amount after line and sale discounts, for a fair refund per unit.</extracomment>
+        <extracomment>Quantity already brought back by earlier returns. The line&apos;s amount after line and sale discounts, for a fair refund per unit.</extracomment>
         <translation>没有这一行。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="169" />
+        <location filename="../../posdesk/core/sale.py" line="169"/>
         <source>No such payment.</source>
         <translation>没有这笔付款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="179" />
+        <location filename="../../posdesk/core/sale.py" line="179"/>
         <source>{name} is not for sale.</source>
         <translation>{name} 不可销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="203" />
+        <location filename="../../posdesk/core/sale.py" line="203"/>
         <source>Only {qty} of {name} can be returned.</source>
         <translation>{name} 最多只能退 {qty}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="237" />
+        <location filename="../../posdesk/core/sale.py" line="237"/>
         <source>A price cannot be negative.</source>
         <translation>价格不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="258" />
+        <location filename="../../posdesk/core/sale.py" line="258"/>
         <source>Add an item first.</source>
         <translation>请先添加商品。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="265" />
+        <location filename="../../posdesk/core/sale.py" line="265"/>
         <source>A payment was made; finish or void the sale.</source>
         <translation>已有付款；请完成或作废该交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="282" />
+        <location filename="../../posdesk/core/sale.py" line="282"/>
         <source>Enter the cash received.</source>
         <translation>请输入收到的现金。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="300" />
+        <location filename="../../posdesk/core/sale.py" line="300"/>
         <source>The card amount must be between 0 and {rest}.</source>
         <translation>刷卡金额必须在 0 到 {rest} 之间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="326" />
+        <location filename="../../posdesk/core/sale.py" line="326"/>
         <source>{rest} is still to be paid.</source>
         <translation>还需支付 {rest}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="335" />
+        <location filename="../../posdesk/core/sale.py" line="335"/>
         <source>Reverse the card payment before voiding the sale.</source>
         <translation>作废交易前请先撤销刷卡付款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="342" />
+        <location filename="../../posdesk/core/sale.py" line="342"/>
         <source>An empty sale cannot be parked.</source>
         <translation>空交易不能挂起。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="370" />
+        <location filename="../../posdesk/core/sale.py" line="370"/>
         <source>That line is voided.</source>
         <translation>该行已作废。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="379" />
+        <location filename="../../posdesk/core/sale.py" line="379"/>
         <source>Quantity must be between 0 and 9999.</source>
         <translation>数量必须在 0 到 9999 之间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="382" />
+        <location filename="../../posdesk/core/sale.py" line="382"/>
         <source>Only weighed items take a fractional quantity.</source>
         <translation>只有称重商品可以输入小数数量。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="386" />
+        <location filename="../../posdesk/core/sale.py" line="386"/>
         <source>A discount must be more than 0 and at most 100%.</source>
         <translation>折扣必须大于 0 且不超过 100%。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="398" />
+        <location filename="../../posdesk/core/sale.py" line="398"/>
         <source>A card payment is still unresolved; check it with the terminal first.</source>
         <translation>有一笔刷卡付款尚未确认；请先在终端上核对。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/errors.py" line="11" />
+        <location filename="../../posdesk/services/errors.py" line="11"/>
         <source>{who} is not allowed to approve this.</source>
         <translation>{who} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/errors.py" line="16" />
+        <location filename="../../posdesk/services/errors.py" line="16"/>
         <source>Log in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/errors.py" line="21" />
+        <location filename="../../posdesk/services/errors.py" line="21"/>
         <source>Open a shift first.</source>
         <translation>请先开班。</translation>
     </message>
@@ -418,7 +837,7 @@
 <context>
     <name>EntryLine</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/entry_line.py" line="27" />
+        <location filename="../../posdesk/ui/checkout/entry_line.py" line="27"/>
         <source>Scan or type a barcode, PLU or 3*code</source>
         <extracomment>Where an entry came from, as the journal records it.</extracomment>
         <translation>扫描或输入条码、PLU 或 3*条码</translation>
@@ -427,23 +846,23 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../posdesk/ui/widgets/keypad.py" line="40" />
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="39"/>
         <source>C</source>
-        <extracomment>Keys that insert themselves as text. The backspace key's face.</extracomment>
+        <extracomment>Keys that insert themselves as text. The backspace key&apos;s face.</extracomment>
         <translation>清</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/widgets/keypad.py" line="41" />
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="40"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/widgets/keypad.py" line="43" />
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="42"/>
         <source>Delete the last digit</source>
         <translation>删除最后一位</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/widgets/keypad.py" line="44" />
+        <location filename="../../posdesk/ui/widgets/keypad.py" line="43"/>
         <source>Enter</source>
         <translation>确认</translation>
     </message>
@@ -451,7 +870,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../posdesk/ui/login/login_screen.py" line="41" />
+        <location filename="../../posdesk/ui/login/login_screen.py" line="40"/>
         <source>Choose your name (↑↓) and type your PIN</source>
         <translation>选择您的姓名（↑↓）并输入 PIN 码</translation>
     </message>
@@ -459,17 +878,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="39" />
+        <location filename="../../posdesk/ui/main_window.py" line="41"/>
         <source>posdesk — checkout</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="111" />
+        <location filename="../../posdesk/ui/main_window.py" line="124"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="113" />
+        <location filename="../../posdesk/ui/main_window.py" line="126"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>
@@ -477,17 +896,17 @@
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="148" />
+        <location filename="../../posdesk/services/payments.py" line="155"/>
         <source>This payment has no terminal receipt number to reverse.</source>
         <translation>此付款没有可撤销的终端凭证号。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="177" />
+        <location filename="../../posdesk/services/payments.py" line="184"/>
         <source>The terminal cannot be reached: {error}</source>
         <translation>无法连接支付终端：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="195" />
+        <location filename="../../posdesk/services/payments.py" line="202"/>
         <source>The reversal failed: {reason}</source>
         <translation>撤销失败：{reason}</translation>
     </message>
@@ -495,52 +914,52 @@
 <context>
     <name>Permission</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="22" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="22"/>
         <source>Void a line or lower a quantity</source>
         <translation>作废一行或减少数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="23" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="23"/>
         <source>Void the whole sale</source>
         <translation>作废整单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="24" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="24"/>
         <source>Change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="25" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="25"/>
         <source>Refund a sale</source>
         <translation>交易退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="26" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="26"/>
         <source>Open the drawer without a sale</source>
         <translation>无交易打开钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="27" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="27"/>
         <source>Give a large discount</source>
         <translation>给予大额折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="28" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="28"/>
         <source>Put cash in or take it out</source>
         <translation>存入或取出现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="29" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="29"/>
         <source>Close the shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="30" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="30"/>
         <source>Close the shift (Z report)</source>
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="32"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
@@ -548,7 +967,7 @@
 <context>
     <name>PinField</name>
     <message>
-        <location filename="../../posdesk/ui/widgets/pin_field.py" line="31" />
+        <location filename="../../posdesk/ui/widgets/pin_field.py" line="30"/>
         <source>PIN</source>
         <extracomment>PINs are 4 to 8 digits.</extracomment>
         <translation>PIN 码</translation>
@@ -557,90 +976,197 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="36" />
+        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="36"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="51" />
+        <location filename="../../posdesk/ui/checkout/preview_pane.py" line="51"/>
         <source>● REC {time}</source>
         <translation>● 录制中 {time}</translation>
     </message>
 </context>
 <context>
+    <name>PrinterMonitor</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/printer_monitor.py" line="55"/>
+        <source>Printer ready</source>
+        <extracomment>The printer&apos;s name in the status bar. What the printer last said: its problem (translated) or &quot;&quot; when ready.</extracomment>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/printer_monitor.py" line="57"/>
+        <source>Printer state unknown</source>
+        <translation>打印机状态未知</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/printer_monitor.py" line="60"/>
+        <source>{text} Waiting for reprint: {count}.</source>
+        <translation>{text} 待重印：{count}。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/printer_monitor.py" line="69"/>
+        <source>The receipt did not print: {problem} It is kept for reprint (F1, Print waiting receipts).</source>
+        <translation>小票未打印：{problem} 已保留待重印（F1，打印待打印小票）。</translation>
+    </message>
+</context>
+<context>
     <name>PrinterStatus</name>
     <message>
-        <location filename="../../posdesk/devices/escpos/service.py" line="113" />
-        <location filename="../../posdesk/services/printing.py" line="119" />
-        <location filename="../../posdesk/services/printing.py" line="140" />
+        <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
+        <location filename="../../posdesk/services/printing.py" line="123"/>
+        <location filename="../../posdesk/services/printing.py" line="144"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
-The receipt's fixed words and the report labels in the shop's language; the UI installs translated ones (this layer cannot reach Qt's translator).</extracomment>
+The receipt&apos;s fixed words and the report labels in the shop&apos;s language; the UI installs translated ones (this layer cannot reach Qt&apos;s translator).</extracomment>
         <translation>打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/escpos/service.py" line="121" />
+        <location filename="../../posdesk/devices/escpos/service.py" line="121"/>
         <source>The printer paper is nearly out.</source>
         <translation>打印纸即将用完。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/escpos/status.py" line="42" />
+        <location filename="../../posdesk/devices/escpos/status.py" line="42"/>
         <source>The printer cover is open.</source>
-        <extracomment>How long one DLE EOT answer may take; Epson answers within a few ms of receiving it. None when the printer's drawer switch is not wired or not asked.</extracomment>
+        <extracomment>How long one DLE EOT answer may take; Epson answers within a few ms of receiving it. None when the printer&apos;s drawer switch is not wired or not asked.</extracomment>
         <translation>打印机盖已打开。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/escpos/status.py" line="44" />
+        <location filename="../../posdesk/devices/escpos/status.py" line="44"/>
         <source>The printer is out of paper.</source>
         <translation>打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/escpos/status.py" line="46" />
+        <location filename="../../posdesk/devices/escpos/status.py" line="46"/>
         <source>The printer reports an error.</source>
         <translation>打印机报告错误。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/escpos/status.py" line="48" />
+        <location filename="../../posdesk/devices/escpos/status.py" line="48"/>
         <source>The printer is offline.</source>
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="135" />
+        <location filename="../../posdesk/services/printing.py" line="139"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="15"/>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="16"/>
+        <source>TOTAL</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="17"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="18"/>
+        <source>VAT</source>
+        <translation>增值税</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="19"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="20"/>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="21"/>
+        <source>Gross</source>
+        <translation>含税</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="22"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="23"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="24"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="25"/>
+        <source>COPY</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="26"/>
+        <source>REFUND</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="27"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="28"/>
+        <source>Card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="29"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/receipt_labels.py" line="30"/>
+        <source>Price override</source>
+        <translation>改价</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="253" />
+        <location filename="../../posdesk/recording/process.py" line="158"/>
         <source>No microphone: recording without sound.</source>
         <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="349" />
+        <location filename="../../posdesk/recording/process.py" line="254"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="367" />
+        <location filename="../../posdesk/recording/process.py" line="272"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="370" />
+        <location filename="../../posdesk/recording/process.py" line="275"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="378" />
+        <location filename="../../posdesk/recording/process.py" line="283"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="380" />
+        <location filename="../../posdesk/recording/process.py" line="285"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -648,31 +1174,65 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../../posdesk/recording/media/pipeline.py" line="50" />
+        <location filename="../../posdesk/recording/media/pipeline.py" line="51"/>
         <source>{count} frames lost on camera {track}</source>
         <extracomment>A gap longer than this many frame periods means frames were lost before encoding.</extracomment>
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/recording.py" line="147"/>
+        <source>Recording is off: no manager key is set up (posdesk keys init).</source>
+        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
+        <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/recording.py" line="259"/>
+        <source>The evidence of a sale could not be signed: {error}</source>
+        <translation>无法为销售证据签名：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/recording.py" line="280"/>
+        <source>The recorder stopped ({reason}); it is restarting.</source>
+        <translation>录制程序已停止（{reason}），正在重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingView</name>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="65"/>
+        <source>Recorder starting…</source>
+        <translation>录制程序启动中…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="67"/>
+        <source>Camera lost — reconnecting</source>
+        <translation>摄像头断开——正在重新连接</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="70"/>
+        <source>No microphone — recording picture only</source>
+        <translation>无麦克风——仅录制画面</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/recovery.py" line="17" />
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="17"/>
         <source>Unfinished sale</source>
         <translation>未完成的交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/recovery.py" line="19" />
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="19"/>
         <source>An unfinished sale was found — resume it.</source>
         <translation>发现一笔未完成的交易 — 请继续处理。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/recovery.py" line="23" />
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="23"/>
         <source>{lines} lines, total {total}, started {time} by {cashier}</source>
         <translation>{lines} 行，合计 {total}，由 {cashier} 于 {time} 开始</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/recovery.py" line="27" />
+        <location filename="../../posdesk/ui/dialogs/recovery.py" line="27"/>
         <source>Resume (Enter)</source>
         <translation>继续 (Enter)</translation>
     </message>
@@ -680,12 +1240,12 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../posdesk/core/report_rows.py" line="17" />
+        <location filename="../../posdesk/core/report_rows.py" line="17"/>
         <source>Z report (close of day)</source>
         <translation>Z 报表（日结）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/report_rows.py" line="18" />
+        <location filename="../../posdesk/core/report_rows.py" line="18"/>
         <source>X report (mid-shift)</source>
         <translation>X 报表（班中）</translation>
     </message>
@@ -693,150 +1253,155 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="22" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="23"/>
         <source>Z report (shift closed)</source>
         <translation>Z 报表（已结班）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="22" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="23"/>
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="33"/>
         <source>Shift opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="34" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="35"/>
         <source>Shift closed</source>
         <translation>结班时间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="35" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="36"/>
         <source>Opened by</source>
         <translation>开班人</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="36" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="37"/>
         <source>Sales</source>
         <translation>销售笔数</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="37" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="38"/>
         <source>Gross sales</source>
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="38" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="39"/>
         <source>Returns</source>
         <translation>退货笔数</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="39" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="40"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="40" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="41"/>
         <source>Net sales</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="41" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="42"/>
         <source>Discounts</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="42" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="43"/>
         <source>Voided sales</source>
         <translation>作废交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="43" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="44"/>
         <source>Voided lines</source>
         <translation>作废行</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="45" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="46"/>
         <source>Tax {code} {percent}%</source>
         <translation>税 {code} {percent}%</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="47" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="48"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="47" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="48"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="50" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="51"/>
         <source>Float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="51" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="52"/>
         <source>Cash in</source>
         <translation>现金存入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="52" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="53"/>
         <source>Cash out</source>
         <translation>现金取出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="53" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="54"/>
         <source>Cash expected in drawer</source>
         <translation>钱箱应有现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="54" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="55"/>
         <source>Cash counted</source>
         <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/report.py" line="55" />
+        <location filename="../../posdesk/ui/dialogs/report.py" line="56"/>
         <source>Difference</source>
         <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/report.py" line="63"/>
+        <source>Print</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
     <name>ReturnLinesDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="25" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="25"/>
         <source>Return — receipt {no}</source>
         <translation>退货 — 小票 {no}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="32"/>
         <source>Returnable</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="33" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="33"/>
         <source>Unit refund</source>
         <translation>单件退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="33" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="33"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/returns.py" line="55" />
+        <location filename="../../posdesk/ui/dialogs/returns.py" line="55"/>
         <source>Type the quantity to return · F1 all · Enter accept · Esc cancel</source>
         <translation>输入退货数量 · F1 全部 · Enter 确认 · Esc 取消</translation>
     </message>
@@ -844,77 +1409,77 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>SaleIntents</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="67" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="68"/>
         <source>Age check</source>
         <translation>年龄确认</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="68" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="69"/>
         <source>Check an ID if in doubt.</source>
         <translation>如有疑问请查验证件。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="69" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="70"/>
         <source>Yes, confirmed (Enter)</source>
         <translation>是，已确认 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="69" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="70"/>
         <source>No (Esc)</source>
         <translation>否 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="104" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="105"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="105" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="106"/>
         <source>New quantity for {name}</source>
         <translation>{name} 的新数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="152" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="153"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="153" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="154"/>
         <source>New unit price for {name}</source>
         <translation>{name} 的新单价</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="178" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="179"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="178" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="179"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="208" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="213"/>
         <source>Void sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="209" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="214"/>
         <source>Void the whole sale?</source>
         <translation>作废整单？</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="210" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="215"/>
         <source>Every line stays in the journal and on the recording.</source>
         <translation>每一行都会保留在日志和录像中。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="211" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="216"/>
         <source>Void sale (Enter)</source>
         <translation>作废 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="211" />
+        <location filename="../../posdesk/ui/checkout/sale_intents.py" line="216"/>
         <source>Keep it (Esc)</source>
         <translation>保留 (Esc)</translation>
     </message>
@@ -922,71 +1487,71 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/search.py" line="56" />
+        <location filename="../../posdesk/ui/dialogs/search.py" line="56"/>
         <source>Find a product</source>
         <translation>查找商品</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/search.py" line="68" />
+        <location filename="../../posdesk/ui/dialogs/search.py" line="68"/>
         <source>Type part of the name</source>
         <translation>输入部分名称</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/search.py" line="69" />
-        <location filename="../../posdesk/ui/dialogs/search.py" line="85" />
+        <location filename="../../posdesk/ui/dialogs/search.py" line="69"/>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="85"/>
         <source>↑↓ choose · Enter take · Esc close</source>
         <translation>↑↓ 选择 · Enter 添加 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/search.py" line="87" />
-        <source>Nothing found for "{text}".</source>
+        <location filename="../../posdesk/ui/dialogs/search.py" line="87"/>
+        <source>Nothing found for &quot;{text}&quot;.</source>
         <translation>未找到“{text}”。</translation>
     </message>
 </context>
 <context>
     <name>ShiftIntents</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="76" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="82"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="76" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="82"/>
         <source>Cash float in the drawer</source>
         <translation>钱箱备用金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="87" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="93"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="88" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="94"/>
         <source>Cash out</source>
         <translation>现金取出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="88" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="94"/>
         <source>Cash in</source>
         <translation>现金存入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="89" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="95"/>
         <source>Amount taken out of the drawer</source>
         <translation>从钱箱取出的金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="89" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="95"/>
         <source>Amount put into the drawer</source>
         <translation>存入钱箱的金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="105" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="111"/>
         <source>Close shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="105" />
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="111"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
@@ -994,42 +1559,57 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>ShiftMenu</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="26" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="31"/>
         <source>Shift and drawer</source>
         <translation>班次与钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="30" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="35"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="31" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="36"/>
         <source>Cash in</source>
         <translation>现金存入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="32" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="37"/>
         <source>Cash out</source>
         <translation>现金取出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="33" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="38"/>
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="34" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="39"/>
         <source>Close shift (Z report)</source>
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="35" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="40"/>
         <source>Open drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="36" />
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="41"/>
+        <source>Reprint last receipt</source>
+        <translation>重印上一张小票</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="42"/>
+        <source>Print waiting receipts ({count})</source>
+        <translation>打印待打印小票（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="44"/>
+        <source>Device settings</source>
+        <translation>设备设置</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="45"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -1037,12 +1617,12 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../posdesk/ui/status_bar.py" line="22" />
+        <location filename="../../posdesk/ui/status_bar.py" line="22"/>
         <source>Cashier: {name}</source>
         <translation>收银员：{name}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/status_bar.py" line="22" />
+        <location filename="../../posdesk/ui/status_bar.py" line="22"/>
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
@@ -1050,47 +1630,47 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="10" />
+        <location filename="../../posdesk/db/errors.py" line="10"/>
         <source>The database could not complete the request.</source>
         <translation>数据库无法完成该请求。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="48" />
+        <location filename="../../posdesk/db/errors.py" line="48"/>
         <source>There is no user {name}.</source>
         <translation>没有用户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="60" />
+        <location filename="../../posdesk/db/errors.py" line="60"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="61" />
+        <location filename="../../posdesk/db/errors.py" line="61"/>
         <source>Wrong PIN. {n} tries left.</source>
         <translation>PIN 码错误，还剩 {n} 次机会。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="68" />
+        <location filename="../../posdesk/db/errors.py" line="68"/>
         <source>{name} is locked. A manager must unlock the account.</source>
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="75" />
+        <location filename="../../posdesk/db/errors.py" line="75"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="92" />
+        <location filename="../../posdesk/db/errors.py" line="92"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/shifts.py" line="54" />
+        <location filename="../../posdesk/db/shifts.py" line="54"/>
         <source>No shift is open on this till.</source>
         <translation>本收银台未开班。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/shifts.py" line="66" />
+        <location filename="../../posdesk/db/shifts.py" line="66"/>
         <source>A shift is already open on this till.</source>
         <translation>本收银台已有班次。</translation>
     </message>
@@ -1098,22 +1678,22 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>SuspendedDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/suspended.py" line="17" />
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="17"/>
         <source>Parked sales</source>
         <translation>挂起的交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/suspended.py" line="23" />
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="23"/>
         <source>{time}   {total}   {cashier}</source>
         <translation>{time}   {total}   {cashier}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/suspended.py" line="30" />
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="30"/>
         <source>↑↓ choose · Enter resume · Esc close</source>
         <translation>↑↓ 选择 · Enter 取单 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/suspended.py" line="31" />
+        <location filename="../../posdesk/ui/dialogs/suspended.py" line="31"/>
         <source>No parked sales.</source>
         <translation>没有挂起的交易。</translation>
     </message>
@@ -1121,63 +1701,88 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="46" />
-        <source>Cash</source>
-        <extracomment>Keys of the quick-cash buttons, in the order `quick_cash()` lists the amounts.</extracomment>
-        <translation>现金</translation>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="56"/>
+        <source>Payment</source>
+        <extracomment>Keys of the quick-cash buttons, in the order `quick_cash()` lists the amounts. The card key, the same as on the checkout screen.</extracomment>
+        <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="68" />
-        <source>Cash received (Enter = exact)</source>
-        <translation>实收现金（Enter = 正好）</translation>
-    </message>
-    <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="75" />
-        <source>Pay (Enter)</source>
-        <translation>付款 (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="79" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="82"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="125" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="83"/>
+        <source>Card (F11)</source>
+        <translation>刷卡 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="84"/>
+        <source>Cash (Enter)</source>
+        <translation>现金 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="184"/>
         <source>Enter the cash received.</source>
         <translation>请输入收到的现金。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="160" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="213"/>
+        <source>No card terminal is set up on this lane.</source>
+        <translation>本收银台未设置刷卡终端。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="220"/>
+        <source>Enter the amount for the card.</source>
+        <translation>请输入刷卡金额。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="283"/>
         <source>Pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="162" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="162" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="173" />
-        <source>Enter pays out</source>
-        <translation>Enter 退款</translation>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="298"/>
+        <source>Enter pays out cash, F11 to the card</source>
+        <translation>Enter 支付现金，F11 退到银行卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="177" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="300"/>
+        <source>Amount (Enter = cash exact, F11 = card)</source>
+        <translation>金额（Enter = 现金足额，F11 = 刷卡）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
+        <source>Reverse card payment {amount}</source>
+        <translation>撤销刷卡付款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="314"/>
         <source>Paid out</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="177" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="316"/>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="318"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="188" />
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="330"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
@@ -1185,44 +1790,44 @@ The receipt's fixed words and the report labels in the shop's language; the UI i
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="25" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="25"/>
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="51" />
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="51"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="54" />
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="54"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
         <source>To pay</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
         <source>To pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
         <source>Last sale</source>
         <translation>上一笔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71" />
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>

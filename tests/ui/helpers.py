@@ -92,3 +92,8 @@ def db_rows(services: Any, sql: str, *args: Any) -> list[tuple]:
         return con.execute(sql, args).fetchall()
     finally:
         con.close()
+
+
+def journal_kinds(services: Any, sale_id: str) -> list[str]:
+    """The sale's journal as stored, in order."""
+    return [k for (k,) in db_rows(services, "SELECT kind FROM journal_event WHERE sale_id = ? ORDER BY seq", sale_id)]

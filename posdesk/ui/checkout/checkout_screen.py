@@ -2,7 +2,7 @@
 
 Left: the item entry line, the cart, and the message line. Right: the camera preview, the
 large totals and a keypad for touch screens. Below: the function keys. Every intent goes to
-`SaleIntents`/`ShiftIntents`; the screen itself only redraws from the service's signals.
+`SaleIntents`/`ShiftIntents`/`DeviceIntents`; the screen itself only redraws from the service's signals.
 """
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QVBoxLayout, QWidget
 from posdesk.core.i18n import Text
 
 from ..actions import ActionRunner
+from ..devices.hub import DeviceHub
 from ..i18n import translate
 from ..scanner.key_filter import WedgeKeyFilter
 from ..widgets.keypad import Keypad
 from .cart_model import CartModel
 from .cart_view import CartView
+from .device_intents import DeviceIntents
 from .entry_line import SOURCE_TOUCH, EntryLine
 from .function_keys import FunctionKey, FunctionKeys
 from .notice_bar import Level, NoticeBar
@@ -34,9 +36,10 @@ SIDE_WIDTH: int = 400
 
 
 class CheckoutScreen(QWidget):
-    def __init__(self, *, checkout: Any, parent: QWidget | None = None):
+    def __init__(self, *, services: Any, hub: DeviceHub, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checkoutScreen")
+        checkout = services.checkout
         self._checkout = checkout
         self.entry = EntryLine(self)
         self.cart_model = CartModel(self)
@@ -48,10 +51,13 @@ class CheckoutScreen(QWidget):
         self.keypad.attach(self.entry)
         self.runner = ActionRunner(checkout=checkout, window=self, show_error=self.show_error)
         self.sale_intents = SaleIntents(checkout=checkout, runner=self.runner, window=self,
-                                        cart=self.cart, entry=self.entry, show_error=self.show_error)
+                                        cart=self.cart, entry=self.entry, show_error=self.show_error,
+                                        card=hub.card)
+        self.device_intents = DeviceIntents(services=services, hub=hub, window=self,
+                                            show_error=self.show_error)
         self.shift_intents = ShiftIntents(checkout=checkout, runner=self.runner, window=self,
-                                          show_error=self.show_error)
-        self.function_keys = FunctionKeys(self._function_keys(), shortcut_scope=self, columns=7, parent=self)
+                                          show_error=self.show_error, devices=self.device_intents)
+        self.function_keys = FunctionKeys(self._function_keys(), shortcut_scope=self, columns=8, parent=self)
         self.key_filter = WedgeKeyFilter(scope=self, entry=self.entry)
         self._layout()
         self._connect()
@@ -59,6 +65,7 @@ class CheckoutScreen(QWidget):
     def _function_keys(self) -> list[FunctionKey]:
         s, h = self.sale_intents, self.shift_intents
         return [
+            FunctionKey("menuKey", "F1", self.tr("Shift"), h.on_menu, ("F1",)),
             FunctionKey("quantityKey", "F2", self.tr("Quantity"), s.on_quantity, ("F2",)),
             FunctionKey("searchKey", "F3", self.tr("Search"), s.on_search, ("F3",)),
             FunctionKey("voidLineKey", "F4", self.tr("Void line"), s.on_void_line, ("F4", "Del")),
@@ -70,7 +77,7 @@ class CheckoutScreen(QWidget):
             FunctionKey("resumeKey", "F8", self.tr("Resume"), s.on_resume, ("F8",)),
             FunctionKey("returnKey", "F9", self.tr("Return"), s.on_return, ("F9",)),
             FunctionKey("payKey", "F10", self.tr("Cash"), s.on_pay, ("F10",)),
-            FunctionKey("menuKey", "F11", self.tr("Shift"), h.on_menu, ("F11",)),
+            FunctionKey("cardKey", "F11", self.tr("Card"), s.on_card, ("F11",)),
             FunctionKey("voidSaleKey", "F12", self.tr("Void sale"), s.on_void_sale, ("F12",)),
             FunctionKey("escapeKey", self.tr("Esc"), self.tr("Clear"), self.on_escape, ("Esc",)),
         ]
@@ -101,6 +108,7 @@ class CheckoutScreen(QWidget):
         self.key_filter.quantity_step.connect(self.sale_intents.on_quantity_step)
         self.sale_intents.info.connect(self.show_info)
         self.shift_intents.info.connect(self.show_info)
+        self.device_intents.info.connect(self.show_info)
 
     # -- activation ------------------------------------------------------------------------
     def activate(self) -> None:
@@ -131,6 +139,10 @@ class CheckoutScreen(QWidget):
 
     def show_info(self, text: Text) -> None:
         self.notice.show_message(translate(text), Level.INFO)
+
+    def show_warning(self, text: str) -> None:
+        """An already translated warning (a receipt that did not print)."""
+        self.notice.show_message(text, Level.WARNING)
 
     def on_escape(self) -> None:
         """Esc: forget what was typed and the message; nothing in the sale changes."""

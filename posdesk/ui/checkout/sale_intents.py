@@ -28,6 +28,7 @@ from ..dialogs.search import SearchDialog
 from ..dialogs.suspended import SuspendedDialog
 from ..dialogs.tender import TenderDialog
 from ..formatting import quantity_text
+from ..payment.card_flow import CardFlow, approved_card_payments
 from ..i18n import translate
 from ..user_errors import user_text
 from .cart_view import CartView
@@ -44,9 +45,10 @@ class SaleIntents(QObject):
     info = Signal(object)
 
     def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget, cart: CartView,
-                 entry: EntryLine, show_error: Callable[[Text], None]):
+                 entry: EntryLine, show_error: Callable[[Text], None], card: CardFlow):
         super().__init__(window)
         self._checkout = checkout
+        self._card = card
         self._runner = runner
         self._window = window
         self._cart = cart
@@ -204,6 +206,10 @@ class SaleIntents(QObject):
         if self._checkout.sale is None:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "There is no open sale."))
             return
+        if approved_card_payments(self._checkout.sale):
+            self._show_error(QT_TRANSLATE_NOOP(
+                "Checkout", "Reverse the card payment first: open the payment (F10) and choose Reverse."))
+            return
         dialog = ConfirmDialog(name="confirmVoidSale", title=self.tr("Void sale"),
                                question=self.tr("Void the whole sale?"),
                                hint=self.tr("Every line stays in the journal and on the recording."),
@@ -214,15 +220,30 @@ class SaleIntents(QObject):
 
     # -- paying ----------------------------------------------------------------------------
     def on_pay(self) -> None:
+        """F10: the payment dialog, cash first."""
+        self._tender(start_card=False)
+
+    def on_card(self) -> None:
+        """F11: the payment dialog with all that is left sent to the card terminal at once
+        (for a split, F10 and type the cash part first)."""
+        if not self._card.available:
+            self._show_error(QT_TRANSLATE_NOOP("Devices", "No card terminal is set up on this lane."))
+            return
+        self._tender(start_card=True)
+
+    def _tender(self, *, start_card: bool) -> None:
         sale = self._checkout.sale
         if sale is None:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "There is no open sale."))
             return
+        # An unresolved card payment is checked first, whatever key was pressed.
+        start_card = start_card and not sale.open_payments
         if sale.state is SaleState.TENDERING:
-            self._open_tender()
+            self._open_tender(start_card)
         else:
-            self._runner.run(self._checkout.start_tender, lambda _: self._open_tender())
+            self._runner.run(self._checkout.start_tender, lambda _: self._open_tender(start_card))
 
-    def _open_tender(self) -> None:
-        dialog = TenderDialog(checkout=self._checkout, runner=self._runner, parent=self._window)
+    def _open_tender(self, start_card: bool) -> None:
+        dialog = TenderDialog(checkout=self._checkout, runner=self._runner, card=self._card,
+                              start_card=start_card, parent=self._window)
         open_modal(dialog)

@@ -15,6 +15,7 @@ from ..dialogs.amount import AmountDialog
 from ..dialogs.opening import open_modal
 from ..dialogs.report import ReportDialog
 from ..dialogs.shift_menu import MenuChoice, ShiftMenu
+from .device_intents import DeviceIntents
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +32,18 @@ class ShiftIntents(QObject):
     logout_requested = Signal()
 
     def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget,
-                 show_error: Callable[[Text], None]):
+                 show_error: Callable[[Text], None], devices: DeviceIntents):
         super().__init__(window)
         self._checkout = checkout
+        self._devices = devices
         self._runner = runner
         self._window = window
         self._show_error = show_error
 
     def on_menu(self) -> None:
-        menu = ShiftMenu(shift_open=self._checkout.current_shift() is not None, parent=self._window)
+        menu = ShiftMenu(shift_open=self._checkout.current_shift() is not None,
+                         printer=self._devices.can_print, waiting_receipts=self._devices.waiting_receipts,
+                         parent=self._window)
         open_modal(menu, lambda: self._choose(menu.choice))
 
     def _choose(self, choice: MenuChoice | None) -> None:
@@ -50,6 +54,9 @@ class ShiftIntents(QObject):
             MenuChoice.X_REPORT: self.on_x_report,
             MenuChoice.CLOSE_SHIFT: self.on_close_shift,
             MenuChoice.NO_SALE: self.on_no_sale,
+            MenuChoice.REPRINT: self._devices.on_reprint_last,
+            MenuChoice.PRINT_WAITING: self._devices.on_print_waiting,
+            MenuChoice.DEVICE_SETTINGS: self._devices.on_device_settings,
             MenuChoice.LOG_OUT: self.on_log_out,
         }
         if choice is not None:
@@ -108,7 +115,8 @@ class ShiftIntents(QObject):
         self._show_report(report)
 
     def _show_report(self, report: Any) -> None:
-        open_modal(ReportDialog(report=report, parent=self._window))
+        on_print = self._devices.print_report if self._devices.can_print else None
+        open_modal(ReportDialog(report=report, on_print=on_print, parent=self._window))
 
     def on_no_sale(self) -> None:
         self._runner.run(self._checkout.no_sale,

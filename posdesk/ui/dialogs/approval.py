@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -36,22 +36,30 @@ class ApprovalDialog(QDialog):
     """Asks for a manager PIN; accepted once the service approved it.
 
     `approver` holds the manager's name afterwards, for the retried call's `approved_by`.
+    An action that is no `Permission` of the sale (the device settings) passes its own
+    `approve(pin) -> name` and the text saying what is asked.
     """
 
-    def __init__(self, *, checkout: Any, permission: Permission, parent: QWidget | None = None):
+    def __init__(self, *, checkout: Any, permission: Permission | None = None,
+                 approve: Callable[[str], str] | None = None, action_text: str | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self._checkout = checkout
+        assert permission is not None or approve is not None, "approve what?"
         self._permission = permission
+        self._approve = approve or (lambda pin: checkout.approve(pin, permission))
         self.approver: str | None = None
         self.setWindowTitle(self.tr("Manager approval"))
         self.setObjectName("approvalDialog")
         heading = QLabel(self.tr("A manager must approve:"), self)
-        action = QLabel(permission_text(permission), self)
+        action = QLabel(action_text or permission_text(permission), self)
         action.setObjectName("dialogHeadline")
         action.setWordWrap(True)
         self.pin = PinField(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
+        # The PIN field passes Enter on to the dialog: a default Cancel would close the
+        # dialog right after a wrong PIN, before the manager could try again.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(action)
@@ -62,12 +70,12 @@ class ApprovalDialog(QDialog):
 
     def on_pin_submitted(self, pin: str) -> None:
         try:
-            self.approver = self._checkout.approve(pin, self._permission)
+            self.approver = self._approve(pin)
         except Exception as e:
             text = user_text(e)
             if text is None:
                 raise
             self.pin.show_error(translate(text))
             return
-        log.info("%s approved %s", self.approver, self._permission.value)
+        log.info("%s approved %s", self.approver, self._permission.value if self._permission else "an action")
         self.accept()

@@ -24,5 +24,8 @@ def _reactivate_parent(dialog: QDialog) -> None:
     kiosk session without one (or the offscreen platform) would leave no window active,
     and the next scan would go nowhere."""
     parent = dialog.parentWidget()
-    if parent is not None and QApplication.activeModalWidget() in (None, dialog):
+    if parent is None:
+        return
+    # Back to the window below: the main window, or the dialog that opened this one.
+    if QApplication.activeModalWidget() in (None, dialog, parent.window()):
         parent.window().activateWindow()

@@ -1,7 +1,7 @@
 """An X or Z report on screen, with every label translated."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea,
@@ -15,7 +15,8 @@ from ..formatting import local_time_text, money_text
 
 
 class ReportDialog(QDialog):
-    def __init__(self, *, report: Any, parent: QWidget | None = None):
+    def __init__(self, *, report: Any, on_print: Callable[[Any], None] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reportDialog")
         z = report.kind is ReportKind.Z
@@ -58,6 +59,11 @@ class ReportDialog(QDialog):
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        if on_print is not None:
+            self.print_button = buttons.addButton(self.tr("Print"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.print_button.setObjectName("printReport")
+            self.print_button.setAutoDefault(False)
+            self.print_button.clicked.connect(lambda: on_print(report))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

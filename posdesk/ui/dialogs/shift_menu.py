@@ -1,4 +1,5 @@
-"""The shift menu (F11): shift, cash, reports, drawer, log out — each on a digit key."""
+"""The shift menu (F1): shift, cash, reports, drawer, printer, devices, log out — each on a
+digit key."""
 from __future__ import annotations
 
 from enum import Enum
@@ -15,13 +16,17 @@ class MenuChoice(Enum):
     X_REPORT = "x_report"
     CLOSE_SHIFT = "close_shift"
     NO_SALE = "no_sale"
+    REPRINT = "reprint"
+    PRINT_WAITING = "print_waiting"
+    DEVICE_SETTINGS = "device_settings"
     LOG_OUT = "log_out"
 
 
 class ShiftMenu(QDialog):
     """`choice` holds what was picked once accepted."""
 
-    def __init__(self, *, shift_open: bool, parent: QWidget | None = None):
+    def __init__(self, *, shift_open: bool, printer: bool = False, waiting_receipts: int = 0,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Shift and drawer"))
         self.setObjectName("shiftMenu")
@@ -33,14 +38,19 @@ class ShiftMenu(QDialog):
             (MenuChoice.X_REPORT, self.tr("X report"), shift_open),
             (MenuChoice.CLOSE_SHIFT, self.tr("Close shift (Z report)"), shift_open),
             (MenuChoice.NO_SALE, self.tr("Open drawer (no sale)"), True),
+            (MenuChoice.REPRINT, self.tr("Reprint last receipt"), printer),
+            (MenuChoice.PRINT_WAITING, self.tr("Print waiting receipts ({count})").format(count=waiting_receipts),
+             printer and waiting_receipts > 0),
+            (MenuChoice.DEVICE_SETTINGS, self.tr("Device settings"), True),
             (MenuChoice.LOG_OUT, self.tr("Log out"), True),
         ]
         layout = QVBoxLayout(self)
         self.buttons: dict[MenuChoice, QPushButton] = {}
         for number, (choice, label, enabled) in enumerate(entries, start=1):
-            button = QPushButton(f"{number}   {label}", self)
+            key = str(number % 10)  # the tenth entry is on 0
+            button = QPushButton(f"{key}   {label}", self)
             button.setObjectName(f"menu_{choice.value}")
-            button.setShortcut(QKeySequence(str(number)))
+            button.setShortcut(QKeySequence(key))
             button.setEnabled(enabled)
             button.setAutoDefault(False)
             button.setMinimumHeight(48)

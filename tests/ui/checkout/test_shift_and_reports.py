@@ -23,7 +23,7 @@ def test_cash_out_then_x_and_z_reports_show_the_drawer(qtbot: Any, window: Any, 
     press(qtbot, Qt.Key.Key_Return)
     wait_no_dialog(qtbot)
 
-    press(qtbot, Qt.Key.Key_F11)
+    press(qtbot, Qt.Key.Key_F1)
     wait_dialog(qtbot, "shiftMenu")
     press(qtbot, Qt.Key.Key_3)  # cash out
     wait_dialog(qtbot, "amountDialog")
@@ -32,7 +32,7 @@ def test_cash_out_then_x_and_z_reports_show_the_drawer(qtbot: Any, window: Any, 
     wait_no_dialog(qtbot)
     assert db_rows(services, "SELECT direction, amount_minor FROM cash_movement") == [("out", 2000)]
 
-    press(qtbot, Qt.Key.Key_F11)
+    press(qtbot, Qt.Key.Key_F1)
     wait_dialog(qtbot, "shiftMenu")
     press(qtbot, Qt.Key.Key_4)  # X report
     x = wait_dialog(qtbot, "reportDialog")
@@ -41,7 +41,7 @@ def test_cash_out_then_x_and_z_reports_show_the_drawer(qtbot: Any, window: Any, 
     press(qtbot, Qt.Key.Key_Escape)
     wait_no_dialog(qtbot)
 
-    press(qtbot, Qt.Key.Key_F11)
+    press(qtbot, Qt.Key.Key_F1)
     wait_dialog(qtbot, "shiftMenu")
     press(qtbot, Qt.Key.Key_5)  # close shift
     wait_dialog(qtbot, "amountDialog")

@@ -1,0 +1,1 @@
+"""Card payments in the cashier's window: the flow controller and its panel."""

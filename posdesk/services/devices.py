@@ -86,6 +86,7 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
         devices.payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker,
                                         dispatch=dispatch, writer=writer,
                                         state=TerminalState(data_dir / "devices" / "terminal.json"))
+        # Closed in reverse: the worker stops (finishing its job) before the port closes.
         devices.closers += [terminal.close, lambda: worker.stop(5)]
         devices.ports["terminal"] = terminal_port
 
@@ -101,7 +102,7 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
             line for line in str(config.get("store.address")).split("|") if line), config.get("store.tax_id"))
         devices.printing = ReceiptPrinting(printer=printer, worker=pworker, dispatch=dispatch,
                                            header=header, queue_file=queue_file)
-        devices.closers += [lambda: pworker.stop(5), printer.close]
+        devices.closers += [printer.close, lambda: pworker.stop(5)]
         devices.ports["printer"] = printer_port
         checkout.set_drawer(devices.printing.open_drawer)
         checkout.on_sale_finished.append(devices.printing.print_sale)

@@ -912,6 +912,21 @@
     </message>
 </context>
 <context>
+    <name>PaymentResult</name>
+    <message>
+        <location filename="../../posdesk/devices/zvt/client.py" line="161"/>
+        <source>The card was not charged</source>
+        <extracomment>T3: seconds for the terminal&apos;s first answer (80 00 or 84 xx) to a command (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T3 = 5). T4: longest silence between the terminal&apos;s messages while it runs a command; an intermediate status restarts it (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T4_DEFAULT = 180). The terminal&apos;s last receipt number this lane saw; persist it across restarts.</extracomment>
+        <translation>卡未被扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/client.py" line="206"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="224"/>
+        <source>Payment state unknown: check the terminal before trying again</source>
+        <translation>支付状态未知：请先向终端核实，再重试</translation>
+    </message>
+</context>
+<context>
     <name>Permission</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/approval.py" line="22"/>
@@ -1140,33 +1155,33 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="158"/>
+        <location filename="../../posdesk/recording/process.py" line="153"/>
         <source>No microphone: recording without sound.</source>
         <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="254"/>
+        <location filename="../../posdesk/recording/process.py" line="288"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="272"/>
+        <location filename="../../posdesk/recording/process.py" line="306"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="275"/>
+        <location filename="../../posdesk/recording/process.py" line="309"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="283"/>
+        <location filename="../../posdesk/recording/process.py" line="317"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="285"/>
+        <location filename="../../posdesk/recording/process.py" line="319"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1180,18 +1195,18 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="147"/>
+        <location filename="../../posdesk/services/recording.py" line="148"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="259"/>
+        <location filename="../../posdesk/services/recording.py" line="261"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="280"/>
+        <location filename="../../posdesk/services/recording.py" line="282"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1830,6 +1845,441 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71"/>
         <source>Change</source>
         <translation>找零</translation>
+    </message>
+</context>
+<context>
+    <name>ZvtResult</name>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="28"/>
+        <source>Approved</source>
+        <extracomment>Result code of a successful command. Aborted by timeout or the abort key (also the answer to the ECR&apos;s Abort 06 B0). Function not possible: the generic refusal, also for a wrong password. ZVT protocol error: a message the terminal could not parse. System error; details, if any, in TLV tags 1F16/1F17.</extracomment>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="29"/>
+        <source>Card not readable</source>
+        <translation>无法读卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="30"/>
+        <source>Card data not present</source>
+        <translation>卡数据缺失</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="31"/>
+        <source>Processing error</source>
+        <translation>处理错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="32"/>
+        <source>Function not permitted for debit cards</source>
+        <translation>借记卡不支持此功能</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="33"/>
+        <source>Function not permitted for credit cards</source>
+        <translation>信用卡不支持此功能</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="34"/>
+        <source>Turnover file full</source>
+        <translation>交易记录已满</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="35"/>
+        <source>Function deactivated (terminal not registered)</source>
+        <translation>功能未启用（终端未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="36"/>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="37"/>
+        <source>Card blocked</source>
+        <translation>卡已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="38"/>
+        <source>Wrong currency</source>
+        <translation>币种错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="39"/>
+        <source>Insufficient funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="40"/>
+        <source>Chip error</source>
+        <translation>芯片错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="41"/>
+        <source>Card data incorrect</source>
+        <translation>卡数据错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="42"/>
+        <source>End-of-day not possible</source>
+        <translation>无法日结</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="43"/>
+        <source>Card expired</source>
+        <translation>卡已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="44"/>
+        <source>Card not yet valid</source>
+        <translation>卡尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="45"/>
+        <source>Card unknown</source>
+        <translation>未知卡片</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="46"/>
+        <source>Communication error</source>
+        <translation>通讯错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="47"/>
+        <source>Function not possible</source>
+        <translation>无法执行此功能</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="48"/>
+        <source>Key missing</source>
+        <translation>缺少密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="49"/>
+        <source>PIN pad defective</source>
+        <translation>密码键盘故障</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="50"/>
+        <source>Protocol error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="51"/>
+        <source>Error from dial-up or communication fault</source>
+        <translation>拨号或通讯故障</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="52"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="53"/>
+        <source>Receiver not ready</source>
+        <translation>接收方未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="54"/>
+        <source>Remote station does not respond</source>
+        <translation>远端无响应</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="55"/>
+        <source>No connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="56"/>
+        <source>Memory full</source>
+        <translation>存储已满</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="57"/>
+        <source>Merchant journal full</source>
+        <translation>商户流水已满</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="58"/>
+        <source>Already reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="59"/>
+        <source>Reversal not possible</source>
+        <translation>无法冲正</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="60"/>
+        <source>Amount wrong</source>
+        <translation>金额错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="61"/>
+        <source>Diagnosis required</source>
+        <translation>需要诊断</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="62"/>
+        <source>Maximum amount exceeded</source>
+        <translation>超过最高金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="63"/>
+        <source>Payment method not supported</source>
+        <translation>不支持该支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="64"/>
+        <source>Currency not applicable</source>
+        <translation>币种不适用</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="65"/>
+        <source>Amount too small</source>
+        <translation>金额过小</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="66"/>
+        <source>Printer not ready</source>
+        <translation>打印机未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="67"/>
+        <source>Card inserted</source>
+        <translation>卡已插入</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="68"/>
+        <source>Card reader does not answer</source>
+        <translation>读卡器无响应</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="69"/>
+        <source>Terminal activation required</source>
+        <translation>终端需要激活</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="70"/>
+        <source>PIN processing not possible</source>
+        <translation>无法处理密码</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="71"/>
+        <source>Open end-of-day batch present</source>
+        <translation>存在未日结的批次</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="72"/>
+        <source>Necessary device not present or defective</source>
+        <translation>必需设备缺失或故障</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="73"/>
+        <source>Baud rate not supported</source>
+        <translation>不支持该波特率</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="74"/>
+        <source>Register unknown</source>
+        <translation>收银机未知</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="75"/>
+        <source>System error</source>
+        <translation>系统错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="127"/>
+        <source>Terminal error {code}</source>
+        <translation>终端错误 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>ZvtStatus</name>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="82"/>
+        <source>Waiting for amount confirmation</source>
+        <translation>等待确认金额</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="83"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="84"/>
+        <source>Please watch PIN pad</source>
+        <translation>请看密码键盘</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="85"/>
+        <source>Not accepted</source>
+        <translation>不受理</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="86"/>
+        <source>Waiting for the host</source>
+        <translation>等待主机响应</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="87"/>
+        <source>Sending auto-reversal</source>
+        <translation>正在发送自动冲正</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="88"/>
+        <source>Sending post-bookings</source>
+        <translation>正在发送补登</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="89"/>
+        <source>Card not admitted</source>
+        <translation>此卡不受理</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="90"/>
+        <source>Card unknown</source>
+        <translation>未知卡片</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="91"/>
+        <source>Expired card</source>
+        <translation>卡已过期</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="92"/>
+        <source>Insert card</source>
+        <translation>请插卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="93"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="111"/>
+        <source>Please remove card</source>
+        <translation>请取卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="94"/>
+        <source>Card not readable</source>
+        <translation>无法读卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="95"/>
+        <source>Processing error</source>
+        <translation>处理错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="96"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="104"/>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="97"/>
+        <source>Starting automatic end-of-day</source>
+        <translation>开始自动日结</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="98"/>
+        <source>Invalid card</source>
+        <translation>无效卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="99"/>
+        <source>System malfunction</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="100"/>
+        <source>Payment not possible</source>
+        <translation>无法支付</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="101"/>
+        <source>Credit not sufficient</source>
+        <translation>额度不足</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="102"/>
+        <source>Incorrect PIN</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="103"/>
+        <source>Limit not sufficient</source>
+        <translation>限额不足</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="105"/>
+        <source>PIN try limit exceeded</source>
+        <translation>密码尝试次数超限</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="106"/>
+        <source>Card data incorrect</source>
+        <translation>卡数据错误</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="107"/>
+        <source>Approved, please fill up</source>
+        <translation>已批准，请加油</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="108"/>
+        <source>Approved, please take goods</source>
+        <translation>已批准，请取货</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="109"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="110"/>
+        <source>Application selection, please wait</source>
+        <translation>正在选择应用，请稍候</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="112"/>
+        <source>Card inserted</source>
+        <translation>卡已插入</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="113"/>
+        <source>Waiting for the cashier</source>
+        <translation>等待收银员</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="114"/>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="115"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="116"/>
+        <source>Waiting for application selection</source>
+        <translation>等待选择应用</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="117"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="118"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="119"/>
+        <source>Offline transaction</source>
+        <translation>离线交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="134"/>
+        <source>Terminal status {code}</source>
+        <translation>终端状态 {code}</translation>
     </message>
 </context>
 </TS>

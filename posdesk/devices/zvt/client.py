@@ -41,7 +41,6 @@ T3_S = 5.0
 #: intermediate status restarts it (ZVT spec "Timeouts"; ecrterm TIMEOUT_T4_DEFAULT = 180).
 T4_S = 180.0
 
-_P = "PaymentResult"
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,7 @@ class ZvtTerminal(PaymentTerminal):
             return self._result(Outcome.APPROVED, result_text(RESULT_OK), pending.amount, conv, pending)
         log.info("reconciled payment %s: not charged", pending.reference)
         return PaymentResult(Outcome.NOT_CHARGED,
-                             QT_TRANSLATE_NOOP(_P, "The card was not charged"),
+                             QT_TRANSLATE_NOOP("PaymentResult", "The card was not charged"),
                              amount=pending.amount, pending=pending)
 
     # -- administration --------------------------------------------------------------------
@@ -204,7 +203,7 @@ class ZvtTerminal(PaymentTerminal):
             log.error("%s %s: answer lost (%s); the result is unknown", kind.value, pending.reference, e)
             return PaymentResult(
                 Outcome.UNKNOWN,
-                QT_TRANSLATE_NOOP(_P, "Payment state unknown: check the terminal before trying again"),
+                QT_TRANSLATE_NOOP("PaymentResult", "Payment state unknown: check the terminal before trying again"),
                 amount=amount, pending=pending)
         return self._payment_result(conv, amount, pending)
 
@@ -222,7 +221,7 @@ class ZvtTerminal(PaymentTerminal):
                       pending.kind.value, pending.reference)
             return PaymentResult(
                 Outcome.UNKNOWN,
-                QT_TRANSLATE_NOOP(_P, "Payment state unknown: check the terminal before trying again"),
+                QT_TRANSLATE_NOOP("PaymentResult", "Payment state unknown: check the terminal before trying again"),
                 amount=amount, slip_lines=tuple(conv.slip), pending=pending)
         self._remember(status)
         outcome = Outcome.APPROVED if status.result_code == RESULT_OK else Outcome.DECLINED

@@ -75,7 +75,10 @@ class PreviewSlot:
         HEADER.pack_into(self._shm.buf, 0, (seq | 1) + 1, mono_ns, self.width, self.height)
 
     def read(self, newer_than: int = 0) -> PreviewImage | None:
-        """A copy of the newest whole frame, or None if none is newer than `newer_than`."""
+        """A copy of the newest whole frame, or None if none is newer than `newer_than`
+        (or the slot is closed: the app may still poll while shutting down)."""
+        if self._shm.buf is None:
+            return None
         for _ in range(READ_ATTEMPTS):
             before, mono_ns, _, _ = HEADER.unpack_from(self._shm.buf, 0)
             if before // 2 <= newer_than:

@@ -165,9 +165,10 @@ class RecorderSupervisor:
             if child.process.exitcode != 0:
                 self._recover_all(self._clock.now())
         self._evidence.shutdown(wait=True)
-        if self._slot is not None:
-            self._slot.close()
-            self._slot.unlink()
+        slot, self._slot = self._slot, None  # `preview()` answers None from now on
+        if slot is not None:
+            slot.close()
+            slot.unlink()
 
     @property
     def pid(self) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -18,6 +19,9 @@ from .main_window import MainWindow
 from .style import apply_style
 
 log = logging.getLogger(__name__)
+
+#: How long a demo waits for the recorder to start before ringing anyway.
+RECORDER_WAIT_S = 30.0
 
 
 def create_application(*, locale: str | None = None, headless: bool = False) -> QApplication:
@@ -70,7 +74,18 @@ def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False
         if not interactive:
             app.quit()
 
+    deadline = time.monotonic() + RECORDER_WAIT_S
+
+    def start_when_recording() -> None:
+        # A demo sale rung before the recorder runs would have no clip: wait for it first.
+        recording = getattr(services, "recording", None)
+        waiting = recording is not None and recording.state.enabled and not recording.state.recorder_up
+        if waiting and time.monotonic() < deadline:
+            QTimer.singleShot(100, start_when_recording)
+        else:
+            drive()
+
     if sales > 0 or not interactive:
-        QTimer.singleShot(0, drive)
+        QTimer.singleShot(0, start_when_recording)
     code = app.exec()
     return outcome["code"] or code

@@ -22,6 +22,7 @@ from .dialogs.recovery import RecoveryDialog
 from .formatting import local_time_text
 from .i18n import translate
 from .login.login_screen import LoginScreen
+from .recording_view import RecordingView
 from .status_bar import StatusBar
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,10 @@ class MainWindow(QMainWindow):
         self.login = LoginScreen(login=self._log_in, user_names=self._user_names,
                                  store_name=services.config.get("store.name"), parent=self)
         self.checkout_screen = CheckoutScreen(services=services, hub=self.devices, parent=self)
+        # The live camera picture and REC badge, when this lane records.
+        self.recording_view = (RecordingView(recording=services.recording,
+                                             pane=self.checkout_screen.preview, parent=self)
+                               if getattr(services, "recording", None) is not None else None)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.checkout_screen)

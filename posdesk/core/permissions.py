@@ -29,12 +29,13 @@ class Permission(Enum):
     Z_REPORT = "z_report"
     MANAGE_USERS = "manage_users"
     VIEW_RECORDINGS = "view_recordings"
+    DEVICE_SETTINGS = "device_settings"
 
 
 _MANAGER_ONLY = {
     Permission.VOID_LINE, Permission.VOID_SALE, Permission.PRICE_OVERRIDE, Permission.REFUND,
     Permission.NO_SALE, Permission.LARGE_DISCOUNT, Permission.Z_REPORT,
-    Permission.VIEW_RECORDINGS,
+    Permission.VIEW_RECORDINGS, Permission.DEVICE_SETTINGS,
 }
 _ADMIN_ONLY = {Permission.MANAGE_USERS}
 

@@ -21,7 +21,7 @@ from posdesk.core.journal import JournalEvent
 from posdesk.core.lines import Discount, Line, Payment, PaymentStatus
 from posdesk.core.money import Currency, Money
 from posdesk.core.permissions import Permission, Policy, Role, allowed
-from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
+from posdesk.core.sale import OriginalLine, Sale, SaleKind
 from posdesk.core.tax import TaxMode
 
 from .errors import NotLoggedIn, NotPermitted
@@ -362,10 +362,6 @@ class CheckoutService:
     def _audit(self, action: str, **details: Any) -> None:
         who = self.session.user.name if self.session else ""
         self._writer.submit(lambda: self._audit_log(who, action, **details))
-
-    @property
-    def is_tendering(self) -> bool:
-        return self.sale is not None and self.sale.state is SaleState.TENDERING
 
 
 def _new_id() -> str:

@@ -25,10 +25,6 @@ class DeviceMissing(UiRefusal):
     """The cashier asked for a device this lane does not have."""
 
 
-class SettingsRefused(UiRefusal):
-    """The PIN belongs to someone who may not change the device settings."""
-
-
 def no_card_terminal() -> DeviceMissing:
     return DeviceMissing("no card terminal is configured",
                          QT_TRANSLATE_NOOP("Devices", "No card terminal is set up on this lane."))

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
 from posdesk.services.build import build_services, open_config
 
@@ -41,4 +40,3 @@ def test_preview_shows_the_camera_and_rec_runs_while_a_sale_is_open(qtbot: Any, 
     scan(qtbot, MILK)
     qtbot.waitUntil(lambda: pane.recording.isVisible(), timeout=5_000)
     assert "REC" in pane.recording.text()
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F10)

@@ -9,18 +9,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
-from posdesk.core.permissions import Role
+from posdesk.core.permissions import Permission
 
 from ..devices.hub import DeviceHub
 from ..devices.settings_dialog import DeviceSettingsDialog
 from ..dialogs.approval import ApprovalDialog
 from ..dialogs.opening import open_modal
-from ..errors import DeviceMissing, SettingsRefused, no_printer
+from ..errors import DeviceMissing, no_printer
 
 log = logging.getLogger(__name__)
-
-#: Who may change the lane's devices.
-SETTINGS_ROLES: frozenset[Role] = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 class DeviceIntents(QObject):
@@ -81,13 +78,8 @@ class DeviceIntents(QObject):
         return dialog
 
     def _settings_approver(self, pin: str) -> str:
-        user = self._services.users.check_pin(None, pin)
-        role = user.role if isinstance(user.role, Role) else Role(user.role)
-        if role not in SETTINGS_ROLES:
-            raise SettingsRefused(f"{user.name} may not change device settings", QT_TRANSLATE_NOOP(
-                "Devices", "Only a manager or an administrator may change the device settings."))
-        log.info("%s opened the device settings", user.name)
-        return user.name
+        """A manager's or administrator's PIN; the approval is audited by the service."""
+        return self._services.checkout.approve(pin, Permission.DEVICE_SETTINGS)
 
     def _open_settings(self) -> None:
         open_modal(DeviceSettingsDialog(services=self._services, hub=self._hub, parent=self._window))

@@ -40,7 +40,7 @@ def test_device_settings_need_a_manager_pin(qtbot: Any, device_window: Any) -> N
     approval = open_settings(qtbot)
     type_text(qtbot, CASHIER_PIN)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "manager or an administrator" in approval.pin.message.text())
+    qtbot.waitUntil(lambda: "Anna" in approval.pin.message.text())  # "Anna is not allowed..."
     type_text(qtbot, MANAGER_PIN)
     press(qtbot, Qt.Key.Key_Return)
     wait_dialog(qtbot, "deviceSettings")

@@ -46,7 +46,7 @@ bench: venv
 
 # Refresh the catalogue from the sources (new strings arrive untranslated), then compile it.
 translations: venv
-	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'posdesk/*.py') -ts resources/translations/posdesk_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(git ls-files 'posdesk/*.py') -ts resources/translations/posdesk_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/posdesk_zh_CN.ts -qm resources/translations/posdesk_zh_CN.qm
 
 clean:

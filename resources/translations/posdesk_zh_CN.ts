@@ -272,18 +272,17 @@
         <translation>钱箱已打开。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="55"/>
         <source>Reprinting the last receipt.</source>
-        <extracomment>Who may change the lane&apos;s devices.</extracomment>
         <translation>正在重印上一张小票。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="62"/>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="59"/>
         <source>Printing the waiting receipts.</source>
         <translation>正在打印待打印的小票。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="66"/>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="63"/>
         <source>Printing the report.</source>
         <translation>正在打印报表。</translation>
     </message>
@@ -389,7 +388,7 @@
 <context>
     <name>DeviceIntents</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="79"/>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="76"/>
         <source>Change the device settings</source>
         <translation>更改设备设置</translation>
     </message>
@@ -635,24 +634,19 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../posdesk/services/devices.py" line="114"/>
+        <location filename="../../posdesk/services/devices.py" line="115"/>
         <source>Scanner on {port}: {error}</source>
         <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
         <translation>{port} 上的扫描枪：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="87"/>
-        <source>Only a manager or an administrator may change the device settings.</source>
-        <translation>只有经理或管理员可以更改设备设置。</translation>
-    </message>
-    <message>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="230"/>
-        <location filename="../../posdesk/ui/errors.py" line="34"/>
+        <location filename="../../posdesk/ui/errors.py" line="30"/>
         <source>No card terminal is set up on this lane.</source>
         <translation>本收银台未设置刷卡终端。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/errors.py" line="39"/>
+        <location filename="../../posdesk/ui/errors.py" line="35"/>
         <source>No receipt printer is set up on this lane.</source>
         <translation>本收银台未设置小票打印机。</translation>
     </message>
@@ -878,17 +872,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="41"/>
+        <location filename="../../posdesk/ui/main_window.py" line="42"/>
         <source>posdesk — checkout</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="124"/>
+        <location filename="../../posdesk/ui/main_window.py" line="129"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="126"/>
+        <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>

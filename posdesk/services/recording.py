@@ -181,11 +181,26 @@ class RecordingService:
         return self.supervisor.preview(newer_than) if self.supervisor is not None else None
 
     # -- manual mode -----------------------------------------------------------------------
+    @property
+    def recording_sale(self) -> bool:
+        """Whether the open sale is being recorded right now."""
+        sale = self._checkout.sale
+        rec = self._open.get(sale.id) if sale is not None else None
+        return rec is not None and rec.recording
+
     def record_now(self) -> None:
         """Start recording the open sale (manual mode, or on top of any rule)."""
         sale = self._checkout.sale
-        if sale is not None and self.supervisor is not None:
+        if sale is not None and self.supervisor is not None and not self.recording_sale:
             self._begin(sale, self._recorded(sale))
+
+    def stop_now(self) -> None:
+        """End the open sale's clip now (manual mode); its manifest binds the journal so far
+        and the sale goes on unrecorded unless recording is started again."""
+        sale = self._checkout.sale
+        if sale is not None and self.recording_sale:
+            sale.note("recording_stopped", {"by": self._checkout.user.name})
+            self._end(sale, "stopped")
 
     # -- sale events (the sale's thread) ---------------------------------------------------
     def _on_journal(self, sale_id: str, event: JournalEvent) -> None:

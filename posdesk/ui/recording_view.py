@@ -10,8 +10,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton
 
 from .checkout.preview_pane import PreviewPane
 from .i18n import translate
@@ -40,6 +41,17 @@ class RecordingView(QObject):
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self.on_clock_timer)
+        self.record_button: QPushButton | None = None
+        if recording.policy.mode == "manual":
+            # The cashier (or a manager at the lane) decides which sales are recorded.
+            self.record_button = QPushButton(pane)
+            self.record_button.setObjectName("recordButton")
+            self.record_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.record_button.clicked.connect(self.on_record_clicked)
+            pane.layout().addWidget(self.record_button)
+            # A shortcut of its own: a button's setText() would replace its shortcut.
+            self._shortcut = QShortcut(QKeySequence("Ctrl+R"), pane)
+            self._shortcut.activated.connect(self.on_record_clicked)
         self._frames.start()
         self._clock.start()
         self.on_clock_timer()
@@ -56,8 +68,18 @@ class RecordingView(QObject):
         self._pane.set_frame(self._image)
         self.frame_shown.emit(frame.seq)
 
+    def on_record_clicked(self) -> None:
+        if self._recording.recording_sale:
+            self._recording.stop_now()
+        else:
+            self._recording.record_now()
+        self.on_clock_timer()
+
     def on_clock_timer(self) -> None:
         state = self._recording.state
+        if self.record_button is not None:
+            self.record_button.setText(self.tr("Stop recording (Ctrl+R)") if self._recording.recording_sale
+                                       else self.tr("Record this sale (Ctrl+R)"))
         since = state.rec_since_mono_ns
         self._pane.set_recording(since is not None, (time.monotonic_ns() - since) // 1_000_000_000
                                  if since is not None else 0)

@@ -1195,12 +1195,12 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="261"/>
+        <location filename="../../posdesk/services/recording.py" line="276"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="282"/>
+        <location filename="../../posdesk/services/recording.py" line="297"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1208,17 +1208,27 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>RecordingView</name>
     <message>
-        <location filename="../../posdesk/ui/recording_view.py" line="65"/>
+        <location filename="../../posdesk/ui/recording_view.py" line="81"/>
+        <source>Stop recording (Ctrl+R)</source>
+        <translation>停止录制 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="82"/>
+        <source>Record this sale (Ctrl+R)</source>
+        <translation>录制本单 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="87"/>
         <source>Recorder starting…</source>
         <translation>录制程序启动中…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/recording_view.py" line="67"/>
+        <location filename="../../posdesk/ui/recording_view.py" line="89"/>
         <source>Camera lost — reconnecting</source>
         <translation>摄像头断开——正在重新连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/recording_view.py" line="70"/>
+        <location filename="../../posdesk/ui/recording_view.py" line="92"/>
         <source>No microphone — recording picture only</source>
         <translation>无麦克风——仅录制画面</translation>
     </message>

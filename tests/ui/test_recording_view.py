@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from posdesk.services.build import build_services, open_config
 
@@ -13,16 +15,26 @@ from .helpers import MILK, log_in, scan
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def recording_services(tmp_path: Any):
-    data = tmp_path / "lane"
+def small_lane(data: Any, **settings: str) -> Any:
     config = open_config(data)
-    for key, value in (("recording.width", "320"), ("recording.height", "240"),
-                       ("recording.fps", "15"), ("recording.preroll_s", "1"),
-                       ("recording.postroll_s", "1")):
+    for key, value in {"recording.width": "320", "recording.height": "240",
+                       "recording.fps": "15", "recording.preroll_s": "1",
+                       "recording.postroll_s": "1", **settings}.items():
         config.set(key, value)
     config.save()
-    built = build_services(data, demo=True, with_recording=True)
+    return build_services(data, demo=True, with_recording=True)
+
+
+@pytest.fixture
+def recording_services(tmp_path: Any):
+    built = small_lane(tmp_path / "lane")
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def manual_services(tmp_path: Any):
+    built = small_lane(tmp_path / "lane", **{"recording.mode": "manual"})
     yield built
     built.close()
 
@@ -40,3 +52,19 @@ def test_preview_shows_the_camera_and_rec_runs_while_a_sale_is_open(qtbot: Any, 
     scan(qtbot, MILK)
     qtbot.waitUntil(lambda: pane.recording.isVisible(), timeout=5_000)
     assert "REC" in pane.recording.text()
+
+
+def test_manual_mode_records_only_what_the_cashier_starts_and_stops(qtbot: Any, manual_services: Any) -> None:
+    window = show_window(qtbot, manual_services)
+    pane = window.checkout_screen.preview
+    log_in(qtbot, window)
+    scan(qtbot, MILK)
+    qtbot.waitUntil(lambda: manual_services.checkout.sale is not None)
+    assert not manual_services.recording.recording_sale and not pane.recording.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pane.recording.isVisible(), timeout=5_000)
+    assert "Stop" in window.recording_view.record_button.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not pane.recording.isVisible(), timeout=5_000)
+    kinds = [e.kind for e in manual_services.checkout.sale.events]
+    assert "recording_stopped" in kinds

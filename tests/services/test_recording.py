@@ -107,3 +107,33 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
         assert {t.kind for t in clip.tracks} & {"audio"} == set() and clip.frames_of(0)
     finally:
         s.close()
+
+
+@pytest.mark.slow
+def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
+    import os
+    import signal
+    # Big enough pictures that whole 64 KiB age chunks reach the disk within seconds.
+    s = small_lane(tmp_path, **{"recording.width": "640", "recording.height": "360",
+                                "recording.fps": "30"})
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        s.checkout.enter(MILK)
+        sale = s.checkout.sale
+        time.sleep(3.0)  # some of the sale on camera
+        first_pid = s.recording.supervisor.pid
+        os.kill(first_pid, signal.SIGKILL)
+        wait_for(s, lambda: "recording_gap" in [e.kind for e in sale.events])
+        wait_for(s, lambda: s.recording.state.recorder_up and s.recording.supervisor.pid != first_pid)
+        s.checkout.enter(MILK)  # the sale goes on
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("5", EUR))
+        wait_for(s, lambda: len(list(s.recording.chain.entries())) >= 2)
+        statuses = sorted(e.body["status"] for e in s.recording.chain.entries() if e.sale_id == sale.id)
+        assert statuses == ["complete", "truncated"], statuses
+        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
+                              sale_ids=[sale.id])
+        assert report.ok, report.summary()
+    finally:
+        s.close()

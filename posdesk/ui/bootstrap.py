@@ -9,9 +9,11 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .i18n import install_translators, resolve_locale
@@ -20,6 +22,8 @@ from .style import apply_style
 
 log = logging.getLogger(__name__)
 
+#: The window and taskbar icon.
+ICON: Path = Path(__file__).resolve().parents[2] / "resources" / "icons" / "posdesk.svg"
 #: How long a demo waits for the recorder to start before ringing anyway.
 RECORDER_WAIT_S = 30.0
 
@@ -35,6 +39,7 @@ def create_application(*, locale: str | None = None, headless: bool = False) -> 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("posdesk")
+    app.setWindowIcon(QIcon(str(ICON)))
     install_translators(app, resolve_locale(locale))
     apply_style(app)
     return app

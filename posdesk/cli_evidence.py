@@ -38,7 +38,12 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     if args.action == "init":
         if keys.is_set_up():
             raise fail("the keys are already set up (posdesk keys rotate to replace them)")
-        keys.set_up(_passphrase(args, "New manager passphrase: "))
+        passphrase = _passphrase(args, "New manager passphrase: ")
+        if not getattr(args, "passphrase_file", None) and passphrase != _passphrase(args, "Again: "):
+            raise fail("the two passphrases differ")
+        if len(passphrase) < 8:
+            raise fail("the manager passphrase needs at least 8 characters")
+        keys.set_up(passphrase)
         print(f"lane signing key {keys.key_id}; manager recipient {keys.manager_recipient()}")
         return 0
     if not keys.is_set_up():

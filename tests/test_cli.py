@@ -65,3 +65,14 @@ def test_sales_list_json_on_an_empty_lane(tmp_path):
 def test_x_report_without_a_shift_fails_cleanly(tmp_path):
     proc = posdesk(tmp_path, "report", "x", check=False)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "shift" in proc.stderr.lower()
+
+
+def test_keys_init_sets_up_a_lane_that_holds_no_plain_identity(tmp_path):
+    passfile = tmp_path / "pass.txt"
+    passfile.write_text("a long passphrase\n")
+    out = posdesk(tmp_path / "lane", "keys", "init", "--passphrase-file", str(passfile)).stdout
+    assert "manager recipient age1" in out
+    keys_dir = tmp_path / "lane" / "keys"
+    assert not any("AGE-SECRET-KEY" in p.read_text(errors="ignore") for p in keys_dir.iterdir())
+    again = posdesk(tmp_path / "lane", "keys", "init", "--passphrase-file", str(passfile), check=False)
+    assert again.returncode == 1 and "already set up" in again.stderr

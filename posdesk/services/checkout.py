@@ -85,7 +85,7 @@ class CheckoutService:
     def approve(self, pin: str, permission: Permission) -> str:
         """Check a manager's PIN for `permission`; return the approver's name for the journal."""
         user = self._users.check_pin(None, pin)
-        if not allowed(Role(user.role) if not isinstance(user.role, Role) else user.role, permission):
+        if not allowed(user.role, permission):
             raise NotPermitted(user.name, permission.value)
         self._audit("approval", permission=permission.value, approver=user.name)
         return user.name
@@ -97,11 +97,12 @@ class CheckoutService:
         return self.session.user
 
     # -- items -----------------------------------------------------------------------------
-    def enter(self, text: str, *, source: str = "keyboard") -> Line:
+    def enter(self, text: str, *, source: str = "keyboard", age_confirmed: bool = False) -> Line:
         entry = parse_entry(text)
         resolved = resolve_code(entry.code, self.catalog)
         quantity = entry.quantity if entry.quantity is not None else resolved.quantity
-        return self._add(resolved.product, quantity, price=resolved.embedded_price, source=source)
+        return self._add(resolved.product, quantity, price=resolved.embedded_price, source=source,
+                         age_confirmed=age_confirmed)
 
     def add_product(self, product: Product, quantity: Decimal = Decimal(1), *,
                     age_confirmed: bool = False, source: str = "search") -> Line:
@@ -109,11 +110,7 @@ class CheckoutService:
 
     def confirm_age_and_add(self, text: str, *, source: str = "keyboard") -> Line:
         """Retry an entry that stopped for an age check, now that the cashier confirmed."""
-        entry = parse_entry(text)
-        resolved = resolve_code(entry.code, self.catalog)
-        quantity = entry.quantity if entry.quantity is not None else resolved.quantity
-        return self._add(resolved.product, quantity, price=resolved.embedded_price,
-                         source=source, age_confirmed=True)
+        return self.enter(text, source=source, age_confirmed=True)
 
     def scan_from_device(self, code: str) -> None:
         """A code from a serial scanner: like a wedge scan, but errors become notices
@@ -129,9 +126,8 @@ class CheckoutService:
     def _add(self, product: Product, quantity: Decimal, *, price: Money | None = None,
              source: str, age_confirmed: bool = False) -> Line:
         sale = self._sale_for_items()
-        line = self._changing(lambda: sale.add_product(product, quantity, price=price,
+        return self._changing(lambda: sale.add_product(product, quantity, price=price,
                                                        source=source, age_confirmed=age_confirmed))
-        return line
 
     def set_quantity(self, line_id: int, quantity: Decimal, *, approved_by: str | None = None) -> None:
         self._changing(lambda: self._current().set_quantity(line_id, quantity, approved_by=approved_by))
@@ -297,8 +293,7 @@ class CheckoutService:
 
     # -- plumbing --------------------------------------------------------------------------
     def _role(self) -> Role:
-        role = self.user.role
-        return role if isinstance(role, Role) else Role(role)
+        return self.user.role
 
     def _current(self) -> Sale:
         if self.sale is None:

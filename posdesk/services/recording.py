@@ -254,8 +254,12 @@ class RecordingService:
         else:
             def close() -> None:
                 sup.sale_without_clip(ref, rec.started, ended, NoClipReason.POLICY)
+        def committed(_result: Any, error: BaseException | None) -> None:
+            if error is None:  # a failed write is retried; `done` comes again on success
+                self._calls.submit(close)
+
         # The manifest binds the journal as committed: wait for the writer to get there.
-        self._writer.submit(lambda: None, lambda _r, err: err is None and self._calls.submit(close))
+        self._writer.submit(lambda: None, committed)
         self.state.rec_since_mono_ns = None
         self._changed()
 

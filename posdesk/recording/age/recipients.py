@@ -58,6 +58,17 @@ def _unwrap_checked(wrap_key: bytes, body: bytes, kind: str) -> bytes | None:
         raise HeaderError(f"invalid {kind} stanza: {e}") from e
 
 
+def _decode_key(text: str, hrp: str, what: str, form: str) -> bytes:
+    """The 32 key bytes of a bech32 age key with human-readable part `hrp`."""
+    try:
+        found, data = bech32.decode(text.strip())
+    except bech32.Bech32Error as e:
+        raise InvalidKeyText(f"not an age {what}: {e}") from e
+    if found != hrp or len(data) != X25519_KEY_SIZE:
+        raise InvalidKeyText(f"not an age X25519 {what} ({form})")
+    return data
+
+
 @dataclass(frozen=True)
 class X25519Recipient:
     """An `age1...` public key."""
@@ -66,13 +77,7 @@ class X25519Recipient:
 
     @classmethod
     def parse(cls, text: str) -> X25519Recipient:
-        try:
-            hrp, data = bech32.decode(text.strip())
-        except bech32.Bech32Error as e:
-            raise InvalidKeyText(f"not an age recipient: {e}") from e
-        if hrp != RECIPIENT_HRP or len(data) != X25519_KEY_SIZE:
-            raise InvalidKeyText("not an age X25519 recipient (age1...)")
-        return cls(data)
+        return cls(_decode_key(text, RECIPIENT_HRP, "recipient", "age1..."))
 
     def __str__(self) -> str:
         return bech32.encode(RECIPIENT_HRP, self.public_key)
@@ -97,13 +102,7 @@ class X25519Identity:
 
     @classmethod
     def parse(cls, text: str) -> X25519Identity:
-        try:
-            hrp, data = bech32.decode(text.strip())
-        except bech32.Bech32Error as e:
-            raise InvalidKeyText(f"not an age identity: {e}") from e
-        if hrp != IDENTITY_HRP or len(data) != X25519_KEY_SIZE:
-            raise InvalidKeyText("not an age X25519 identity (AGE-SECRET-KEY-1...)")
-        return cls(data)
+        return cls(_decode_key(text, IDENTITY_HRP, "identity", "AGE-SECRET-KEY-1..."))
 
     def __str__(self) -> str:
         return bech32.encode(IDENTITY_HRP, self.private_key).upper()

@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATA ?= demo-data
+PIP_TOOLS_VERSION := 7.6.2
 
 # Debian packages Qt needs under a real or virtual X server, plus the tools the tests
 # compare against (age, ffmpeg) and use (socat, xvfb).
@@ -12,7 +13,7 @@ DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libportaudio2 fonts-noto-cjk age ffmpeg socat \
 	xvfb xauth
 
-.PHONY: run test deps venv clean translations bench
+.PHONY: run test deps venv clean translations bench lock
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -27,11 +28,19 @@ deps:
 		fi; \
 	fi
 
-$(STAMP): pyproject.toml
+# Installs come from the lock file, so every machine runs the versions that were tested.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the ranges in pyproject.toml to the newest versions they allow and pin them all.
+# Review the diff, run `make test`, and commit requirements.lock with the change that needed it.
+lock: venv
+	$(PY) -m pip install -q pip-tools==$(PIP_TOOLS_VERSION)
+	$(VENV)/bin/pip-compile --quiet --upgrade --extra dev --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 venv: deps $(STAMP)
 

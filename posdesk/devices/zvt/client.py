@@ -311,6 +311,7 @@ class ZvtTerminal(PaymentTerminal):
     def _log_off(self, transport: ZvtTransport) -> None:
         """06 02, answered by 80 00 alone; a terminal that does not take it is only logged,
         since closing must go on regardless."""
+        self._busy.set()  # a close from another thread meanwhile only drops the port
         try:
             transport.forget_unread()
             transport.send(M.log_off().encode())
@@ -318,6 +319,8 @@ class ZvtTerminal(PaymentTerminal):
         except ZvtError as e:
             log.warning("card terminal on %s did not take the log-off: %s", self.settings.port, e)
             return
+        finally:
+            self._busy.clear()
         if not isinstance(answer, M.PositiveAck):
             log.warning("card terminal on %s answered the log-off with %s", self.settings.port,
                         type(answer).__name__)

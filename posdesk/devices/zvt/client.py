@@ -187,6 +187,7 @@ class ZvtTerminal(PaymentTerminal):
         conv = self._converse(M.registration(self._password, self.currency, self._config), None)
         if isinstance(conv.end, M.Completion):
             self._registered = True
+            log.info("registered with the card terminal on %s", self.settings.port)
             return AdminResult(True, result_text(RESULT_OK), RESULT_OK, conv.end.terminal_id)
         code = _end_code(conv)
         raise CommandRefused(
@@ -321,7 +322,9 @@ class ZvtTerminal(PaymentTerminal):
             return
         finally:
             self._busy.clear()
-        if not isinstance(answer, M.PositiveAck):
+        if isinstance(answer, M.PositiveAck):
+            log.info("logged off from the card terminal on %s", self.settings.port)
+        else:
             log.warning("card terminal on %s answered the log-off with %s", self.settings.port,
                         type(answer).__name__)
 

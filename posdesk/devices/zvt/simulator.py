@@ -120,7 +120,12 @@ class TerminalSimulator:
                     raw = self.transport.receive(0.2)
                 except AnswerTimeout:
                     continue
-                self._serve_one(raw)
+                try:
+                    self._serve_one(raw)
+                except LineLost:
+                    raise
+                except ZvtError as e:  # like a terminal: give up on this one, serve the next
+                    log.warning("simulator abandoned a command: %s", e)
         except LineLost as e:
             log.info("simulator line ended: %s", e)
         except _LineClosed:
@@ -140,6 +145,8 @@ class TerminalSimulator:
         except MalformedApdu:
             self._send(M.negative_ack_apdu(RESULT_PROTOCOL_ERROR))
             return
+        if apdu.cls == M.CLS_ACK:
+            return  # a late 80 00 for a conversation already given up: nothing to answer
         self.received.append(apdu.command)
         if not self.registered and apdu.command not in WITHOUT_REGISTRATION:
             self._send(M.negative_ack_apdu(RESULT_NOT_REGISTERED))
@@ -160,12 +167,7 @@ class TerminalSimulator:
         elif handler is None:
             self._send(M.negative_ack_apdu(RESULT_NOT_POSSIBLE))
         else:
-            try:
-                handler(apdu.data)
-            except LineLost:
-                raise
-            except ZvtError as e:
-                log.warning("simulator abandoned %02X %02X: %s", *apdu.command, e)
+            handler(apdu.data)
 
     def _password_ok(self, data: bytes) -> bool:
         if len(data) >= 3 and data[:3].hex() == self.password:

@@ -26,7 +26,7 @@ from .escpos import commands as escpos_cmd
 from .escpos.status import is_status_byte
 from .ports import SerialSettings, available_ports, open_port
 from .zvt.framing import ACK_BYTES, Ack, FrameDecoder, encode_frame
-from .zvt.messages import status_enquiry
+from .zvt.messages import password_bcd, status_enquiry
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def probe_port(name: str, baudrates: Iterable[int] = COMMON_BAUDRATES,
                deadline: float | None = None, *, zvt_password: str) -> PortReport:
     """Probe one port; stops at the first device that answers or at `deadline`
     (a `time.monotonic()` value). `zvt_password` is the lane's configured terminal password."""
-    status_enquiry(zvt_password)  # a malformed password is refused before any port is touched
+    password_bcd(zvt_password)  # a malformed password is refused before any port is touched
     for baud in baudrates:
         if deadline is not None and time.monotonic() >= deadline:
             break

@@ -271,6 +271,10 @@ def test_customer_camera_is_a_second_video_track_of_the_same_clip(tmp_path):
                                        [child.manager]), images=True)
         cashier, customer = clip.frames_of(0), clip.frames_of(1)
         assert cashier and customer and customer[0].image.shape == (120, 160, 3)
-        assert abs(len(cashier) - len(customer)) <= 3
+        # A busy machine may lose frames before encoding; each loss is reported (and
+        # journaled by the app), so only unreported differences count.
+        reported = sum(m.count for m in child.received if isinstance(m, RecorderWarning)
+                       and m.code is WarningCode.FRAMES_DROPPED)
+        assert abs(len(cashier) - len(customer)) <= 3 + reported
     finally:
         child.close()

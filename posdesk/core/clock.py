@@ -41,3 +41,7 @@ class ManualClock:
         step_ns = int(seconds * 1e9) + ms * 1_000_000
         self._mono += step_ns
         self._utc += timedelta(microseconds=step_ns // 1000)
+
+    def set_wall(self, utc: datetime) -> None:
+        """Set the wall clock as a person or a time server would: monotonic time stays."""
+        self._utc = utc

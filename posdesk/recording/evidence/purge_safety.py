@@ -1,0 +1,115 @@
+"""The safety rules of purging: which clips may go, judged without trusting the wall clock.
+
+A purge deletes evidence for good, so a mistyped number or a wrong clock must never reach
+it. Three rules live here, apart from what the retention periods are:
+
+- a keep period shorter than `MIN_KEEP` (a negative one included) is refused;
+- a clip's age is its own recorded time measured against the chain's newest recorded time,
+  not against the clock, so a clock set 100 days ahead purges nothing by itself;
+- the chain's times are read as a timeline that follows the monotonic clock wherever two
+  entries plainly come from one boot (their monotonic stamps rise). A wall clock that
+  jumped forward between them then adds no age, and one that ran backwards is reported
+  as a `ClockStep`. Across a reboot the wall clock is all there is; when in doubt the
+  timeline keeps the clip longer, never shorter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterable
+
+from .errors import EvidenceError
+from .manifest import MANIFEST_TYPE, TOMBSTONE_TYPE, Entry, instant_from_dict
+from ...core.clock import Instant
+
+#: The shortest keep period a purge accepts: a clip is never purged on the day it was made.
+MIN_KEEP = timedelta(days=1)
+#: How far wall time may drift from monotonic time between two entries before it counts
+#: as the clock being set (NTP slews far less than this).
+CLOCK_STEP_TOLERANCE = timedelta(minutes=5)
+
+
+class PurgeRefused(EvidenceError):
+    """A purge was asked with a keep period the safety rules do not allow."""
+
+
+@dataclass(frozen=True)
+class ClockStep:
+    """The wall clock moved by `step` more than monotonic time did, just before `seq`."""
+
+    seq: int
+    step: timedelta
+
+    @property
+    def backwards(self) -> bool:
+        return self.step < timedelta(0)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Each entry's time on one trustworthy scale, the newest of them, and clock steps."""
+
+    times: dict[int, datetime]
+    newest: datetime | None
+    steps: tuple[ClockStep, ...]
+
+    def age(self, seq: int) -> timedelta:
+        """How long before the chain's newest entry the entry `seq` was recorded."""
+        assert self.newest is not None
+        return self.newest - self.times[seq]
+
+
+def check_keep(keep: timedelta) -> None:
+    """Refuse keep periods under `MIN_KEEP`, negative ones included, with one clear line."""
+    if keep < MIN_KEEP:
+        days = keep.total_seconds() / 86400
+        raise PurgeRefused(f"refusing to purge clips kept {days:g} days: clips are kept at "
+                           f"least {MIN_KEEP.days} day")
+
+
+def recorded_at(entry: Entry) -> Instant | None:
+    """When an entry's event happened by the lane's clocks: a sale's end (or start), a
+    tombstone's purge time."""
+    if entry.kind == MANIFEST_TYPE:
+        return instant_from_dict(entry.body.get("end") or entry.body["start"])
+    if entry.kind == TOMBSTONE_TYPE and entry.body.get("at"):
+        return instant_from_dict(entry.body["at"])
+    return None
+
+
+def timeline(entries: Iterable[Entry]) -> Timeline:
+    """Read the chain's times as described in the module docstring."""
+    times: dict[int, datetime] = {}
+    steps: list[ClockStep] = []
+    previous: Instant | None = None
+    corrected: datetime | None = None
+    for entry in entries:
+        at = recorded_at(entry)
+        if at is None:
+            continue
+        if previous is None or corrected is None:
+            corrected = at.utc
+        else:
+            mono = timedelta(microseconds=(at.mono_ns - previous.mono_ns) // 1000)
+            wall = at.utc - previous.utc
+            if at.mono_ns >= previous.mono_ns:  # one boot: monotonic time is the truth
+                if abs(wall - mono) > CLOCK_STEP_TOLERANCE:
+                    steps.append(ClockStep(entry.seq, wall - mono))
+                corrected += mono
+            else:  # a reboot between them: only the wall clock, and never backwards
+                if wall < -CLOCK_STEP_TOLERANCE:
+                    steps.append(ClockStep(entry.seq, wall))
+                corrected = max(corrected, at.utc)
+        times[entry.seq] = corrected
+        previous = at
+    return Timeline(times, max(times.values(), default=None), tuple(steps))
+
+
+def newest_recorded(entries: Iterable[Entry]) -> datetime | None:
+    """The wall time of the chain's latest entry, to compare a fresh sale's clock with."""
+    latest = None
+    for entry in entries:
+        at = recorded_at(entry)
+        if at is not None:
+            latest = at.utc
+    return latest

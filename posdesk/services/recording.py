@@ -95,6 +95,8 @@ class RecordingState:
     enabled: bool = False
     recorder_up: bool = False
     camera_ok: bool = True
+    #: True while the camera has never given a picture (missing device, wrong setting).
+    no_camera: bool = False
     #: False once the recorder said it has no microphone: clips are video-only.
     sound_ok: bool = True
     problem: Text | None = None
@@ -141,6 +143,7 @@ class RecordingService:
         self._calls = DeviceWorker("recording")
         self.supervisor: RecorderSupervisor | None = None
         self.chain: EvidenceChain | None = None
+        self._down_reason: str | None = None  # why the recorder last died, for gap notes
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
@@ -229,6 +232,9 @@ class RecordingService:
         rec.recording = True
         if not self.state.sound_ok:
             sale.note("recording_without_sound", {})
+        cause = self._gap_cause()
+        if cause is not None:  # the sale starts inside a gap: its journal says so at once
+            sale.note("recording_gap", {"cause": cause})
         now = self._clock.now()
         rec.since_mono_ns = now.mono_ns
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
@@ -293,29 +299,44 @@ class RecordingService:
                                 duration_ms=duration, key_ids=list(clip.get("recipients") or []),
                                 now=self._clock.now().utc)
 
+    def _gap_cause(self) -> str | None:
+        """Why a sale starting now would not be filmed, or None when it will be."""
+        if not self.state.recorder_up:
+            return f"recorder-down: {self._down_reason}" if self._down_reason else "recorder-starting"
+        if self.state.no_camera:
+            return str(WarningCode.NO_CAMERA)
+        if not self.state.camera_ok:
+            return str(WarningCode.CAMERA_LOST)
+        return None
+
     def _gap(self, sale_ids: tuple[str, ...], reason: str) -> None:
         sale = self._checkout.sale
         if sale is not None and sale.id in sale_ids and sale.state in (SaleState.OPEN, SaleState.TENDERING):
             sale.note("recording_gap", {"reason": reason})
         self.state.recorder_up = False
+        self._down_reason = reason
         self._problem(QT_TRANSLATE_NOOP("Recording", "The recorder stopped ({reason}); it is restarting."
                                         ).format(reason=reason))
 
     def _recorder_up(self) -> None:
         self.state.recorder_up = True
         self.state.problem = None
+        # A new recorder opens the camera afresh and warns again if it is still missing.
+        self.state.camera_ok, self.state.no_camera = True, False
         self._changed()
 
     def _warning(self, w: RecorderWarning) -> None:
         sale = self._checkout.sale
         if w.code is WarningCode.NO_MICROPHONE:
             self.state.sound_ok = False
-        if w.code is WarningCode.CAMERA_LOST:
+        if w.code in (WarningCode.CAMERA_LOST, WarningCode.NO_CAMERA):
             self.state.camera_ok = False
+            self.state.no_camera = w.code is WarningCode.NO_CAMERA
         elif w.code is WarningCode.CAMERA_BACK:
-            self.state.camera_ok = True
+            self.state.camera_ok, self.state.no_camera = True, False
         if sale is not None and not sale.finished and w.code in (
-                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.DISK_FULL):
+                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.NO_CAMERA,
+                WarningCode.DISK_FULL):
             sale.note("recording_gap" if w.code is not WarningCode.FRAMES_DROPPED else "frames_dropped",
                       {"cause": str(w.code), "count": w.count})
         if w.code is not WarningCode.CAMERA_BACK:

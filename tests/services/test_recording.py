@@ -138,3 +138,80 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
         assert report.ok, report.summary()
     finally:
         s.close()
+
+
+def _sell_one(s):
+    s.checkout.enter(MILK)
+    s.checkout.start_tender()
+    s.checkout.pay_cash(Money.of("5", EUR))
+    return s.checkout.last_sale
+
+
+@pytest.mark.slow
+def test_recorder_killed_again_and_again_restarts_within_seconds_and_journals_every_sale_in_the_gap(tmp_path):
+    import os
+    import signal
+    import threading
+    s = small_lane(tmp_path)
+    killed: list[int] = []
+    stop = threading.Event()
+
+    def kill_every_new_recorder():
+        while not stop.is_set():
+            pid = s.recording.supervisor.pid
+            if pid is not None and pid not in killed:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                killed.append(pid)
+            stop.wait(0.005)
+
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        killer = threading.Thread(target=kill_every_new_recorder, daemon=True)
+        killer.start()
+        wait_for(s, lambda: not s.recording.state.recorder_up)
+        sales = [_sell_one(s), _sell_one(s)]
+        # Old back-off (0, 1, 5, 30 s) needs over a minute for this; a capped one seconds.
+        wait_for(s, lambda: len(killed) >= 7, timeout=40)
+        sales.append(_sell_one(s))
+        stop.set()
+        killer.join()
+        for sale in sales:
+            gaps = [e.data for e in sale.events if e.kind == "recording_gap"]
+            assert gaps and "recorder-down" in gaps[0]["cause"], [e.kind for e in sale.events]
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        wait_for(s, lambda: all(s.recordings.get(x.id) is not None for x in sales))
+        assert {s.recordings.get(x.id).status for x in sales} == {"no-clip"}
+        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
+                              sale_ids=[x.id for x in sales])
+        assert report.ok, report.summary()
+    finally:
+        stop.set()
+        s.close()
+
+
+@pytest.mark.slow
+def test_missing_camera_makes_no_camera_manifests_a_journaled_gap_and_a_warning(tmp_path):
+    s = small_lane(tmp_path, **{"recording.camera": "/dev/video9", "recording.audio": "synthetic"})
+    notices = []
+    s.checkout.on_notice.append(notices.append)
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up and s.recording.state.no_camera)
+        assert any("/dev/video9" in str(n) for n in notices), notices
+        s.checkout.login("1234")
+        sale = _sell_one(s)
+        gaps = [e.data for e in sale.events if e.kind == "recording_gap"]
+        assert gaps and gaps[0]["cause"] == "no-camera"
+        wait_for(s, lambda: s.recordings.get(sale.id) is not None)
+        assert s.recordings.get(sale.id).status == "no-camera"
+        (entry,) = [e for e in s.recording.chain.entries() if e.sale_id == sale.id]
+        assert (entry.body["status"], entry.body["reason"]) == ("no-camera", "no-camera")
+        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
+                              sale_ids=[sale.id])
+        assert report.ok and report.counts["no-camera"] == 1, report.summary()
+        assert "1 no-camera" in report.summary()
+    finally:
+        s.close()

@@ -11,6 +11,7 @@ journaled on the sale it hit and shown to the cashier.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -38,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: The demo's manager passphrase (the README states it); a real lane sets its own.
 DEMO_PASSPHRASE = "demo-manager"
+
+#: Longest wait at shutdown for the writer, then for the recorder, to finish their work.
+STOP_WAIT_S = 30.0
 
 #: Journal events that make a sale worth recording under the "rules" policy.
 _RULE_EVENTS = {
@@ -175,9 +179,20 @@ class RecordingService:
         self._changed()
 
     def stop(self) -> None:
+        """Sign the evidence of every sale ended so far, then stop the recorder.
+
+        A sale's end reaches the supervisor only once the writer has committed its journal
+        (`_end`); the last sale before closing may still be on its way. A barrier through
+        the writer lets it arrive first, or its manifest would never be signed.
+        """
         if self.supervisor is not None:
+            arrived = threading.Event()
+            self._writer.submit(lambda: None, lambda _result, _error: arrived.set())
+            if not arrived.wait(STOP_WAIT_S):
+                log.error("the database writer did not catch up in %.0f s; the last sales "
+                          "may lack their evidence entry", STOP_WAIT_S)
             self._calls.submit(self.supervisor.stop)
-        self._calls.stop(timeout=30)
+        self._calls.stop(timeout=STOP_WAIT_S)
 
     def preview(self, newer_than: int = 0) -> Any:
         """The newest preview frame from shared memory (a copy); cheap, never waits."""

@@ -215,3 +215,25 @@ def test_missing_camera_makes_no_camera_manifests_a_journaled_gap_and_a_warning(
         assert "1 no-camera" in report.summary()
     finally:
         s.close()
+
+
+@pytest.mark.slow
+def test_manual_mode_signs_the_last_sale_before_shutdown_even_when_the_disk_is_slow(tmp_path):
+    import threading
+    s = small_lane(tmp_path, **{"recording.mode": "manual"})
+    try:
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        slow_disk = threading.Event()
+        s.writer.submit(lambda: slow_disk.wait(10))  # the sale's commit queues behind this
+        threading.Timer(2.0, slow_disk.set).start()
+        sale = _sell_one(s)
+    finally:
+        s.close()  # the cashier closes the app right after the sale
+    reopened = build_services(tmp_path, demo=True)
+    try:
+        report = verify_chain(tmp_path, "L1", reopened.keys.lane_public_keys(),
+                              journal_bytes(reopened), sale_ids=[sale.id])
+        assert report.ok and report.counts["no-clip"] == 1, report.summary()
+    finally:
+        reopened.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,6 +33,7 @@ from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, Record
                                           RecorderSupervisor, RecorderUp)
 
 from .checkout import CheckoutService
+from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
 
@@ -148,6 +150,7 @@ class RecordingService:
         self.supervisor: RecorderSupervisor | None = None
         self.chain: EvidenceChain | None = None
         self._down_reason: str | None = None  # why the recorder last died, for gap notes
+        self._clock_watch = ClockWatch()
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
@@ -172,6 +175,8 @@ class RecordingService:
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
                                              on_event=self._recorder_event, clock=self._clock)
         self._calls.start()
+        chain = self.chain
+        self._calls.submit(lambda: self._clock_watch.saw(chain.entries()))
         self._calls.submit(self.supervisor.start)
         self._checkout.on_event.append(self._on_journal)
         self._checkout.on_sale_finished.append(self._on_finished)
@@ -241,7 +246,18 @@ class RecordingService:
         if rec is None:
             first = sale.events[0]
             rec = self._open[sale.id] = _Recorded(Instant(first.utc, first.mono_ns))
+            self._check_clock(sale, first.utc)
         return rec
+
+    def _check_clock(self, sale: Sale, utc: datetime) -> None:
+        behind = self._clock_watch.behind(utc)
+        if behind is None:
+            return
+        minutes = int(behind.total_seconds() // 60)
+        sale.note("clock_behind_evidence", {"minutes": minutes})
+        self._problem(QT_TRANSLATE_NOOP(
+            "Recording", "The clock is {minutes} minutes behind the last recorded sale: "
+            "please set the date and time.").format(minutes=minutes))
 
     def _begin(self, sale: Sale, rec: _Recorded) -> None:
         rec.recording = True
@@ -291,6 +307,7 @@ class RecordingService:
 
     def _recorder_event(self, event: Any) -> None:
         if isinstance(event, ManifestSigned):
+            self._clock_watch.saw([event.entry])
             self._writer.submit(lambda: self._index(event))
         elif isinstance(event, RecorderDown):
             self._dispatch.post(lambda: self._gap(event.sales, event.reason))

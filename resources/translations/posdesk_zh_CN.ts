@@ -1194,18 +1194,23 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="151"/>
+        <location filename="../../posdesk/services/recording.py" line="158"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
-        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
+        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="286"/>
+        <location filename="../../posdesk/services/recording.py" line="258"/>
+        <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
+        <translation>时钟比上一笔已记录的销售晚 {minutes} 分钟：请设置日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/recording.py" line="318"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="318"/>
+        <location filename="../../posdesk/services/recording.py" line="350"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>

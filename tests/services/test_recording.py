@@ -237,3 +237,30 @@ def test_manual_mode_signs_the_last_sale_before_shutdown_even_when_the_disk_is_s
         assert report.ok and report.counts["no-clip"] == 1, report.summary()
     finally:
         reopened.close()
+
+
+@pytest.mark.slow
+def test_clock_set_back_behind_the_last_recorded_sale_is_journaled_and_shown(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from posdesk.core.clock import ManualClock
+    config = open_config(tmp_path)
+    config.set("recording.mode", "manual")  # no clips: the manifests carry the till's clock
+    config.save()
+    clock = ManualClock(datetime.now(timezone.utc))
+    s = build_services(tmp_path, demo=True, with_recording=True, clock=clock)
+    notices = []
+    s.checkout.on_notice.append(notices.append)
+    try:
+        s.checkout.login("1234")
+        first = _sell_one(s)
+        wait_for(s, lambda: s.recordings.get(first.id) is not None)
+        clock.advance(60)
+        assert "clock_behind_evidence" not in [e.kind for e in _sell_one(s).events]
+        clock.set_wall(clock.now().utc - timedelta(days=2))
+        late = _sell_one(s)
+        (note,) = [e.data for e in late.events if e.kind == "clock_behind_evidence"]
+        assert note["minutes"] >= 2 * 24 * 60 - 5
+        assert any("clock is" in str(n) for n in notices), notices
+    finally:
+        s.close()

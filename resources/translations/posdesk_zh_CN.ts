@@ -1202,7 +1202,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     <message>
         <location filename="../../posdesk/services/recording.py" line="258"/>
         <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
-        <translation>时钟比上一笔已记录的销售晚 {minutes} 分钟：请设置日期和时间。</translation>
+        <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
     </message>
     <message>
         <location filename="../../posdesk/services/recording.py" line="318"/>

@@ -4,13 +4,13 @@ A purge deletes evidence for good, so a mistyped number or a wrong clock must ne
 it. Three rules live here, apart from what the retention periods are:
 
 - a keep period shorter than `MIN_KEEP` (a negative one included) is refused;
-- a clip's age is its own recorded time measured against the chain's newest recorded time,
-  not against the clock, so a clock set 100 days ahead purges nothing by itself;
-- the chain's times are read as a timeline that follows the monotonic clock wherever two
-  entries plainly come from one boot (their monotonic stamps rise). A wall clock that
-  jumped forward between them then adds no age, and one that ran backwards is reported
-  as a `ClockStep`. Across a reboot the wall clock is all there is; when in doubt the
-  timeline keeps the clip longer, never shorter.
+- a clip's age is measured from its own recorded time, never from the clock alone;
+- of the ways to measure it, the smallest wins: against the chain's newest entry on a
+  timeline that follows monotonic time wherever two entries plainly come from one boot
+  (so a wall clock set forward while the app ran adds no age), against the last entry's
+  wall time, and against the clock now. A clock that is wrong in either direction can
+  then only keep clips longer, never purge them early. Clock steps the chain shows are
+  reported as `ClockStep`s for the operator.
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ MIN_KEEP = timedelta(days=1)
 #: How far wall time may drift from monotonic time between two entries before it counts
 #: as the clock being set (NTP slews far less than this).
 CLOCK_STEP_TOLERANCE = timedelta(minutes=5)
+#: Entries are signed in the order sales finish, which can differ from the order of their
+#: recorded times by a post-roll or so: a monotonic stamp this much older is still one boot.
+SAME_BOOT_SLACK = timedelta(minutes=10)
 
 
 class PurgeRefused(EvidenceError):
@@ -47,16 +50,19 @@ class ClockStep:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Each entry's time on one trustworthy scale, the newest of them, and clock steps."""
+    """Each entry's time on the corrected scale and by its wall clock, and clock steps."""
 
     times: dict[int, datetime]
+    walls: dict[int, datetime]
     newest: datetime | None
+    last_wall: datetime | None
     steps: tuple[ClockStep, ...]
 
-    def age(self, seq: int) -> timedelta:
-        """How long before the chain's newest entry the entry `seq` was recorded."""
-        assert self.newest is not None
-        return self.newest - self.times[seq]
+    def age(self, seq: int, now: datetime) -> timedelta:
+        """The smallest honest age of entry `seq` (see the module docstring)."""
+        assert self.newest is not None and self.last_wall is not None
+        wall = self.walls[seq]
+        return min(self.newest - self.times[seq], self.last_wall - wall, now - wall)
 
 
 def check_keep(keep: timedelta) -> None:
@@ -80,29 +86,33 @@ def recorded_at(entry: Entry) -> Instant | None:
 def timeline(entries: Iterable[Entry]) -> Timeline:
     """Read the chain's times as described in the module docstring."""
     times: dict[int, datetime] = {}
+    walls: dict[int, datetime] = {}
     steps: list[ClockStep] = []
     previous: Instant | None = None
-    corrected: datetime | None = None
+    corrected = datetime.min
+    offset = timedelta(0)  # corrected minus wall time, carried across reboots
     for entry in entries:
         at = recorded_at(entry)
         if at is None:
             continue
-        if previous is None or corrected is None:
+        if previous is None:
             corrected = at.utc
         else:
             mono = timedelta(microseconds=(at.mono_ns - previous.mono_ns) // 1000)
             wall = at.utc - previous.utc
-            if at.mono_ns >= previous.mono_ns:  # one boot: monotonic time is the truth
+            if mono >= -SAME_BOOT_SLACK:  # one boot: monotonic time is the truth
                 if abs(wall - mono) > CLOCK_STEP_TOLERANCE:
                     steps.append(ClockStep(entry.seq, wall - mono))
                 corrected += mono
-            else:  # a reboot between them: only the wall clock, and never backwards
+            else:  # a reboot between them: the clock as last corrected, never backwards
                 if wall < -CLOCK_STEP_TOLERANCE:
                     steps.append(ClockStep(entry.seq, wall))
-                corrected = max(corrected, at.utc)
-        times[entry.seq] = corrected
+                corrected = max(corrected, at.utc + offset)
+        offset = corrected - at.utc
+        times[entry.seq], walls[entry.seq] = corrected, at.utc
         previous = at
-    return Timeline(times, max(times.values(), default=None), tuple(steps))
+    return Timeline(times, walls, max(times.values(), default=None),
+                    previous.utc if previous is not None else None, tuple(steps))
 
 
 def newest_recorded(entries: Iterable[Entry]) -> datetime | None:

@@ -37,6 +37,7 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
     """Delete every clip whose sale ended more than `keep` before the chain's newest entry
     and is not on hold. Raises `PurgeRefused` for a keep period under the minimum."""
     check_keep(keep)
+    now = chain.clock.now().utc
     entries = list(chain.entries())
     times = timeline(entries)
     purged_seqs = {e.body["purges"]["seq"] for e in entries if e.kind == TOMBSTONE_TYPE}
@@ -44,7 +45,7 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
     for entry in entries:
         if entry.kind != MANIFEST_TYPE or entry.clip is None or entry.seq in purged_seqs:
             continue
-        if times.age(entry.seq) <= keep:
+        if times.age(entry.seq, now) <= keep:
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)

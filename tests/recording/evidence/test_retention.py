@@ -89,13 +89,28 @@ def test_clock_jumped_forward_without_new_sales_purges_nothing(lane):
     assert lane.layout.resolve(young.clip["file"]).exists()
 
 
-def test_clock_set_back_is_reported_and_does_not_make_clips_look_younger(lane):
+def test_clock_set_back_is_reported_and_only_keeps_clips_longer(lane):
     old = lane.sale_with_clip("0001")
     lane.advance_days(40)
     lane.clock.set_wall(lane.clock.now().utc - timedelta(days=20))
     lane.sale_with_clip("0002")
     result = purge_expired(lane.chain, keep=KEEP)
-    assert [e.sale_id for e in result.purged] == ["sale-0001"]
-    assert not lane.layout.resolve(old.clip["file"]).exists()
+    assert result.purged == []  # 40 days by the timeline, but only 20 by the clock now
+    assert lane.layout.resolve(old.clip["file"]).exists()
     (step,) = result.clock_steps
     assert step.backwards and step.seq == 2
+    lane.advance_days(11)
+    lane.sale_with_clip("0003")
+    assert [e.sale_id for e in purge_expired(lane.chain, keep=KEEP).purged] == ["sale-0001"]
+
+
+def test_forward_jump_is_not_taken_back_in_by_a_reboot(lane):
+    young = lane.sale_with_clip("0001")
+    lane.clock.advance(seconds=2 * 3600)
+    lane.clock.set_wall(lane.clock.now().utc + timedelta(days=100))
+    lane.sale_with_clip("0002")
+    lane.clock.reboot()
+    lane.clock.advance(seconds=60)
+    lane.sale_with_clip("0003")
+    assert purge_expired(lane.chain, keep=KEEP).purged == []
+    assert lane.layout.resolve(young.clip["file"]).exists()

@@ -113,13 +113,3 @@ def timeline(entries: Iterable[Entry]) -> Timeline:
         previous = at
     return Timeline(times, walls, max(times.values(), default=None),
                     previous.utc if previous is not None else None, tuple(steps))
-
-
-def newest_recorded(entries: Iterable[Entry]) -> datetime | None:
-    """The wall time of the chain's latest entry, to compare a fresh sale's clock with."""
-    latest = None
-    for entry in entries:
-        at = recorded_at(entry)
-        if at is not None:
-            latest = at.utc
-    return latest

@@ -131,6 +131,8 @@ def _problems(loaded: dict[str, Any], defaults: dict[str, Any],
 def _default(key: str) -> Any:
     node: Any = DEFAULTS
     for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise ConfigError(f"unknown setting {key!r}")
         node = node[part]
     return node
 

@@ -58,8 +58,10 @@ def decimal(low: Decimal, high: Decimal | None = None, *, empty: bool = False) -
             d = Decimal(str(v))
         except InvalidOperation:
             return f"{v!r} is not a number"
-        if not d.is_finite() or d < low or (high is not None and d > high):
-            return f"{v!r} is outside {low}..{high if high is not None else ''}"
+        if not d.is_finite() or d < low:
+            return f"{v!r} is below {low}"
+        if high is not None and d > high:
+            return f"{v!r} is above {high}"
         return None
     return rule
 
@@ -127,10 +129,8 @@ _FRACTIONAL = {"recording.fps", "recording.preroll_s", "recording.postroll_s"}
 
 def problem(key: str, value: Any, default: Any) -> str | None:
     """What is wrong with `value` for setting `key` (whose default is `default`), or None."""
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if key in _FRACTIONAL and numeric:
-        pass
-    elif type(value) is not type(default):
+    fraction_allowed = key in _FRACTIONAL and isinstance(value, float)
+    if type(value) is not type(default) and not fraction_allowed:
         return f"expects a {type(default).__name__}, not {value!r}"
     rule = RULES.get(key)
     return rule(value) if rule is not None else None

@@ -69,7 +69,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     from posdesk.services.build import open_config
     from posdesk.services.config import ConfigError
-    config = open_config(_data_dir(args))
+    # Read without the checks, so a bad file can still be shown and repaired.
+    config = open_config(_data_dir(args), check=False)
     try:
         if args.action == "get":
             if args.key:

@@ -6,12 +6,13 @@ works and `posdesk config get` shows every setting that exists.
 from __future__ import annotations
 
 import copy
-import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+
+from posdesk.durable import write_text_durably
 
 DEFAULTS: dict[str, Any] = {
     "store": {"name": "posdesk demo store", "address": "1 Market Street", "tax_id": "",
@@ -75,10 +76,7 @@ class Config:
         node[parts[-1]] = _convert(key, value, current)
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(tomli_w.dumps(self._data), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, tomli_w.dumps(self._data))
 
     def flat(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from pathlib import Path
 from typing import Any, Callable
@@ -23,6 +22,7 @@ from posdesk.core.money import Money
 from posdesk.devices.payment import (AdminResult, Outcome, PaymentKind, PaymentResult,
                                      PaymentTerminal, PendingPayment, StatusUpdate)
 from posdesk.devices.worker import DeviceWorker
+from posdesk.durable import write_text_durably
 
 from .checkout import CheckoutService
 from .dispatch import Dispatch
@@ -68,10 +68,7 @@ class TerminalState:
             return None
 
     def save(self, last_receipt_no: int | None) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"last_receipt_no": last_receipt_no}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, json.dumps({"last_receipt_no": last_receipt_no}))
 
 
 class CardPayments:

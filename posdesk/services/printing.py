@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -23,6 +22,7 @@ from posdesk.devices.escpos.queue import PrintQueue
 from posdesk.devices.escpos.service import PrinterService, PrintOutcome
 from posdesk.devices.escpos.status import PrinterStatus
 from posdesk.devices.worker import DeviceWorker
+from posdesk.durable import write_text_durably
 
 from .dispatch import Dispatch
 
@@ -44,10 +44,7 @@ class QueueFile:
             return PrintQueue()
 
     def save(self, queue: PrintQueue) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(queue.to_records()), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, json.dumps(queue.to_records()))
 
 
 class ReceiptPrinting:

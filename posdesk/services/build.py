@@ -86,6 +86,19 @@ class Services:
                 log.exception("while shutting down")
 
 
+#: How long closing waits for the database between two reminders in the log.
+DRAIN_REMINDER_S = 10.0
+
+
+def drain_writer(writer: DbWriter) -> None:
+    """Close the writer only when every queued write is on disk. A job dropped here would be
+    a sale that exists only on paper, so a lane whose disk is full does not close: it says
+    why, and goes on as soon as space is freed."""
+    while not writer.stop(timeout=DRAIN_REMINDER_S):
+        log.error("cannot close yet: %d database write(s) are not saved (is the disk full?)",
+                  writer.pending)
+
+
 class _BriefFormatter(logging.Formatter):
     """One line per record on the terminal; tracebacks go to the log file only."""
 
@@ -142,14 +155,14 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         seed_demo(users, catalog_store)
     writer = DbWriter(db)
     writer.start()
+    dispatch = Dispatch()
     cur = currency(config.get("store.currency"))
     policy = Policy(discount_threshold_percent=Decimal(str(config.get("policy.discount_threshold_percent"))))
     checkout = CheckoutService(
         lane=config.get("lane.id"), currency=cur, tax_mode=TaxMode(config.get("store.tax_mode")),
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
-        audit=db_audit.audit)
-    dispatch = Dispatch()
+        audit=db_audit.audit, dispatch=dispatch)
     devices = Devices()
     if with_devices:
         devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
@@ -157,7 +170,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     keys = KeyStore(data_dir / "keys")
     services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
                         dispatch, devices, keys, RecordingStore())
-    services.closers += [close_database, lambda: writer.stop(timeout=10),
+    services.closers += [close_database, lambda: drain_writer(writer),
                          lambda: services.devices.close()]
     if with_recording:
         ensure_keys(keys, demo=demo)

@@ -21,9 +21,11 @@ from posdesk.core.journal import JournalEvent
 from posdesk.core.lines import Discount, Line, Payment, PaymentStatus
 from posdesk.core.money import Currency, Money
 from posdesk.core.permissions import Permission, Policy, Role, allowed
-from posdesk.core.sale import OriginalLine, Sale, SaleKind
+from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
 from posdesk.core.tax import TaxMode
+from posdesk.db.errors import DiskFull
 
+from .dispatch import Dispatch
 from .errors import NotLoggedIn, NotPermitted
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ class CheckoutService:
 
     def __init__(self, *, lane: str, currency: Currency, tax_mode: TaxMode, policy: Policy,
                  catalog: Catalog, sales: Any, users: Any, shifts: Any, writer: Any,
-                 clock: Clock, audit: Callable[..., None],
+                 clock: Clock, audit: Callable[..., None], dispatch: Dispatch,
                  drawer: Callable[[], None] | None = None):
         self.lane = lane
         self.currency = currency
@@ -58,6 +60,7 @@ class CheckoutService:
         self._shifts = shifts
         self._writer = writer
         self._clock = clock
+        self._dispatch = dispatch
         self._drawer = drawer
         self._audit_log = audit
         self.session: Session | None = None
@@ -165,9 +168,12 @@ class CheckoutService:
     def pay_cash(self, tendered: Money) -> Payment:
         sale = self._current()
         payment = self._changing(lambda: sale.pay_cash(tendered, _new_id()))
-        self._open_drawer(sale)  # cash goes into (or out of) the drawer
-        if sale.remaining.is_zero():
-            self._complete(sale)
+        # Cash goes into (or out of) the drawer; the payment that completes the sale opens
+        # it only once the sale is saved, so no change is handed out for an unsaved sale.
+        if sale.remaining.is_zero() and not sale.open_payments:
+            self._complete(sale, open_drawer=True)
+        else:
+            self._open_drawer(sale)
         return payment
 
     def begin_card(self, amount: Money, payment_id: str, details: dict[str, Any]) -> Payment:
@@ -186,12 +192,42 @@ class CheckoutService:
         sale = self._current()
         self._changing(lambda: sale.card_reversed(payment_id, details))
 
-    def _complete(self, sale: Sale) -> None:
-        receipt_no = self._next_receipt
-        sale.complete(str(receipt_no))
-        self._next_receipt += 1
-        self._writer.submit(lambda: self._sales.commit_sale(sale), self._write_failed)
+    def _complete(self, sale: Sale, *, open_drawer: bool = False) -> None:
+        """Complete `sale` under the lane's next receipt number and hand its commit to the
+        writer. Durable before visible: the sale stays the open one (nothing else can be
+        rung) and the receipt, the drawer and the recording's end wait until the commit is
+        on disk; if it fails, the cashier is told and the writer keeps trying."""
+        sale.complete(str(self._next_receipt))
+        self._changed()
+
+        def committed(_result: Any, error: BaseException | None) -> None:
+            self._dispatch.post(lambda: self._commit_done(sale, error, open_drawer))
+        self._writer.submit(lambda: self._sales.commit_sale(sale), committed)
+
+    def _commit_done(self, sale: Sale, error: BaseException | None, open_drawer: bool) -> None:
+        if error is not None:
+            log.error("sale %s (receipt %s) is not saved yet: %s", sale.id, sale.receipt_no, error)
+            if isinstance(error, DiskFull):
+                self.notice(QT_TRANSLATE_NOOP(
+                    "Checkout", "The disk is full: the sale is not saved yet. Free some space; "
+                    "the receipt prints and the drawer opens once it is saved."))
+            else:
+                self.notice(QT_TRANSLATE_NOOP(
+                    "Checkout", "The sale is not saved yet ({error}). The receipt prints and "
+                    "the drawer opens once it is saved.").format(error=str(error)))
+            return
+        if self.sale is not sale:
+            return  # already finished (a second report of the same commit)
+        # The counter follows the committed database, never runs ahead of it.
+        self._next_receipt = int(str(sale.receipt_no)) + 1
+        if open_drawer:
+            self._open_drawer(sale)
         self._finish(sale)
+
+    @property
+    def saving(self) -> bool:
+        """Whether the open sale is completed and waiting for its commit."""
+        return self.sale is not None and self.sale.state is SaleState.COMPLETED
 
     def set_drawer(self, kick: Callable[[], None] | None) -> None:
         """Install the drawer kick; it must return at once (the printer worker does the I/O
@@ -202,7 +238,7 @@ class CheckoutService:
         if self._drawer is None:
             return
         self._drawer()
-        if sale is not None and not sale.finished:
+        if sale is not None:
             sale.note("drawer_opened", {})
 
     # -- endings ---------------------------------------------------------------------------
@@ -304,6 +340,9 @@ class CheckoutService:
         """The open sale, opening one on the first item (the first scan starts the sale)."""
         if self.sale is None:
             self._open()
+        elif self.saving:
+            raise DomainError("last sale not saved yet", QT_TRANSLATE_NOOP(
+                "Checkout", "The last sale is still being saved; wait until its receipt prints."))
         return self._current()
 
     def _open(self, *, kind: SaleKind = SaleKind.SALE, original_receipt: str | None = None,
@@ -348,6 +387,8 @@ class CheckoutService:
         if error is not None:
             log.error("database write failed: %s", error)
             self.notice(QT_TRANSLATE_NOOP(
+                "Checkout", "The disk is full: the sale is kept and saved once space is freed.")
+                if isinstance(error, DiskFull) else QT_TRANSLATE_NOOP(
                 "Checkout", "Saving to the database failed; the sale is kept and will be saved again."))
 
     def notice(self, text: Text) -> None:

@@ -6,7 +6,6 @@ directory, so a test or a second lane on the same PC is one `--data` flag away.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,6 +33,7 @@ from .checkout import CheckoutService
 from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
+from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
 
 log = logging.getLogger(__name__)
@@ -111,10 +111,12 @@ class _BriefFormatter(logging.Formatter):
 def setup_logging(data_dir: Path) -> None:
     log_dir = data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000,
-                                                   backupCount=5, encoding="utf-8")
+    handler = SafeFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000, backupCount=5,
+                              encoding="utf-8")
+    handler.addFilter(RepeatFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    console = logging.StreamHandler()
+    console = SafeStreamHandler()
+    console.addFilter(RepeatFilter())
     console.setLevel(logging.WARNING)
     console.setFormatter(_BriefFormatter("posdesk: %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

@@ -173,7 +173,8 @@ def cmd_db(args: argparse.Namespace) -> int:
     from posdesk.db.migrations import current_version
     data = _data_dir(args)
     _lock_lane(data)
-    db = open_database(data / "posdesk.db")
+    # A damaged file is refused before any migration writes to it.
+    db = open_database(data / "posdesk.db", check_integrity=True)
     print(f"database at version {current_version(db)}")
     close_database()
     return 0

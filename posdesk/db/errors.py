@@ -21,6 +21,11 @@ class DatabaseUnavailable(StoreError):
     """The database file cannot be opened, created or migrated."""
 
 
+class NotTheLanesDatabase(DatabaseUnavailable):
+    """The database file is there but cannot be this lane's: empty, malformed, failing its
+    integrity check, or holding another lane's sales. Nothing was written to it."""
+
+
 class MigrationFailed(StoreError):
     """A numbered migration raised; nothing of it was applied."""
 

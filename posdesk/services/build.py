@@ -22,7 +22,7 @@ from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.db import audit as db_audit
 from posdesk.db.catalog import CatalogStore
 from posdesk.db.recordings import RecordingStore
-from posdesk.db.database import close_database, open_database
+from posdesk.db.database import check_lane, close_database, open_database
 from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
@@ -148,6 +148,11 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     data_dir.mkdir(parents=True, exist_ok=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
+    try:
+        check_lane(config.get("lane.id"))
+    except Exception:
+        close_database()
+        raise
     users, catalog_store = UserStore(), CatalogStore(currency(config.get("store.currency")))
     if not catalog_store.tax_rates():
         catalog_store.set_tax_rates(PRESETS[config.get("store.tax_preset")])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
+from posdesk import crashpoints
 from posdesk.core.catalog import Catalog, Product, resolve_code
 from posdesk.core.clock import Clock
 from posdesk.core.entry import parse_entry
@@ -198,9 +199,12 @@ class CheckoutService:
         rung) and the receipt, the drawer and the recording's end wait until the commit is
         on disk; if it fails, the cashier is told and the writer keeps trying."""
         sale.complete(str(self._next_receipt))
+        crashpoints.reached("sale-completed")
         self._changed()
 
         def committed(_result: Any, error: BaseException | None) -> None:
+            if error is None:
+                crashpoints.reached("sale-committed")
             self._dispatch.post(lambda: self._commit_done(sale, error, open_drawer))
         self._writer.submit(lambda: self._sales.commit_sale(sale), committed)
 

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from posdesk import crashpoints
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.receipt import DEFAULT_LABELS, StoreHeader, TextReport
 from posdesk.core.receipt_build import build_receipt
@@ -124,6 +125,7 @@ class ReceiptPrinting:
             return
         if sale is not None:
             if outcome.printed:
+                crashpoints.reached("receipt-printed")
                 sale.note("receipt_printed", {})
             else:
                 sale.note("receipt_not_printed", {"reason": str(outcome.problem or "")})

@@ -33,6 +33,7 @@ from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, Record
 from .checkout import CheckoutService
 from .config import Config
 from .dispatch import Dispatch
+from .unsigned_sales import sign_unsigned_sales
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +167,16 @@ class RecordingService:
                                              on_event=self._recorder_event, clock=self._clock)
         self._calls.start()
         self._calls.submit(self.supervisor.start)
+        self._calls.submit(self._sign_unsigned_sales)
         self._checkout.on_event.append(self._on_journal)
         self._checkout.on_sale_finished.append(self._on_finished)
         self.state.enabled = True
         self._changed()
+
+    def _sign_unsigned_sales(self) -> None:
+        assert self.chain is not None
+        for entry in sign_unsigned_sales(self.chain, self._sales, self.chain.lane_id):
+            self._recorder_event(ManifestSigned(entry.sale_id, entry))
 
     def stop(self) -> None:
         if self.supervisor is not None:

@@ -189,6 +189,31 @@ class CheckoutService:
         if status is PaymentStatus.APPROVED and sale.remaining.is_zero() and not sale.open_payments:
             self._complete(sale)
 
+    def resolve_card_payment(self, payment_id: str, *, charged: bool, reason: str,
+                             approved_by: str) -> None:
+        """Settle a card payment whose outcome the terminal cannot tell (it cannot repeat its
+        last receipt): a manager checked the terminal's own journal or end-of-day report and
+        says whether the card was charged. Journaled on the sale and audited; a charged
+        payment that covers the rest completes the sale, a payment not charged can be taken
+        again (or the sale voided or parked), so the lane is never stuck on it."""
+        reason = reason.strip()
+        if not reason:
+            raise DomainError("a reason is needed", QT_TRANSLATE_NOOP(
+                "Checkout", "Say where it was checked (terminal journal, end-of-day report)."))
+        sale = self._current()
+        payment = sale.payment(payment_id)
+        if not payment.open:
+            raise DomainError(f"payment {payment_id} is {payment.status.value}", QT_TRANSLATE_NOOP(
+                "Checkout", "This card payment is already settled."))
+        resolution = "charged" if charged else "not-charged"
+        self._audit("card_payment_resolved", sale=sale.id, payment_id=payment_id,
+                    amount=str(payment.amount), resolution=resolution, reason=reason,
+                    approver=approved_by)
+        log.warning("card payment %s of sale %s resolved by %s as %s: %s", payment_id, sale.id,
+                    approved_by, resolution, reason)
+        self.card_result(payment_id, PaymentStatus.APPROVED if charged else PaymentStatus.DECLINED,
+                         {"resolved_by": approved_by, "resolution": resolution, "reason": reason})
+
     def card_reversed(self, payment_id: str, details: dict[str, Any]) -> None:
         sale = self._current()
         self._changing(lambda: sale.card_reversed(payment_id, details))

@@ -190,7 +190,7 @@ class CheckoutService:
             self._complete(sale)
 
     def resolve_card_payment(self, payment_id: str, *, charged: bool, reason: str,
-                             approved_by: str) -> None:
+                             approved_by: str | None = None) -> None:
         """Settle a card payment whose outcome the terminal cannot tell (it cannot repeat its
         last receipt): a manager checked the terminal's own journal or end-of-day report and
         says whether the card was charged. Journaled on the sale and audited; a charged
@@ -200,6 +200,10 @@ class CheckoutService:
         if not reason:
             raise DomainError("a reason is needed", QT_TRANSLATE_NOOP(
                 "Checkout", "Say where it was checked (terminal journal, end-of-day report)."))
+        if not approved_by:
+            if not allowed(self._role(), Permission.RESOLVE_PAYMENT):
+                raise ApprovalRequired(Permission.RESOLVE_PAYMENT.value)
+            approved_by = self.user.name
         sale = self._current()
         payment = sale.payment(payment_id)
         if not payment.open:

@@ -251,6 +251,7 @@
     </message>
     <message>
         <location filename="../../posdesk/services/checkout.py" line="377"/>
+        <location filename="../../posdesk/ui/main_window.py" line="143"/>
         <source>The last sale is still being saved; wait until its receipt prints.</source>
         <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
     </message>
@@ -907,17 +908,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="42"/>
+        <location filename="../../posdesk/ui/main_window.py" line="44"/>
         <source>posdesk — checkout</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="129"/>
+        <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="131"/>
+        <location filename="../../posdesk/ui/main_window.py" line="133"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from posdesk import crashpoints
 from posdesk.core.catalog import Catalog, Product, resolve_code
 from posdesk.core.clock import Clock
 from posdesk.core.entry import parse_entry
@@ -24,8 +23,8 @@ from posdesk.core.money import Currency, Money
 from posdesk.core.permissions import Permission, Policy, Role, allowed
 from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
 from posdesk.core.tax import TaxMode
-from posdesk.db.errors import DiskFull
 
+from .completion import Completion, write_failed_text
 from .dispatch import Dispatch
 from .errors import NotLoggedIn, NotPermitted
 
@@ -72,7 +71,8 @@ class CheckoutService:
         self.on_notice: list[Listener] = []
         #: Extra observers of every journal event (the recorder's cue track, for one).
         self.on_event: list[Listener] = []
-        self._next_receipt = sales.next_receipt_no(lane)
+        self._completion = Completion(sales=sales, writer=writer, dispatch=dispatch, lane=lane,
+                                      on_saved=self._saved, notice=self.notice)
 
     # -- session ---------------------------------------------------------------------------
     def login(self, pin: str, *, name: str | None = None) -> Any:
@@ -223,36 +223,14 @@ class CheckoutService:
         self._changing(lambda: sale.card_reversed(payment_id, details))
 
     def _complete(self, sale: Sale, *, open_drawer: bool = False) -> None:
-        """Complete `sale` under the lane's next receipt number and hand its commit to the
-        writer. Durable before visible: the sale stays the open one (nothing else can be
-        rung) and the receipt, the drawer and the recording's end wait until the commit is
-        on disk; if it fails, the cashier is told and the writer keeps trying."""
-        sale.complete(str(self._next_receipt))
-        crashpoints.reached("sale-completed")
+        """Complete `sale`; it stays the open one (nothing else can be rung) until its commit
+        is on disk, then it finishes (see `Completion`)."""
+        self._completion.complete(sale, open_drawer=open_drawer)
         self._changed()
 
-        def committed(_result: Any, error: BaseException | None) -> None:
-            if error is None:
-                crashpoints.reached("sale-committed")
-            self._dispatch.post(lambda: self._commit_done(sale, error, open_drawer))
-        self._writer.submit(lambda: self._sales.commit_sale(sale), committed)
-
-    def _commit_done(self, sale: Sale, error: BaseException | None, open_drawer: bool) -> None:
-        if error is not None:
-            log.error("sale %s (receipt %s) is not saved yet: %s", sale.id, sale.receipt_no, error)
-            if isinstance(error, DiskFull):
-                self.notice(QT_TRANSLATE_NOOP(
-                    "Checkout", "The disk is full: the sale is not saved yet. Free some space; "
-                    "the receipt prints and the drawer opens once it is saved."))
-            else:
-                self.notice(QT_TRANSLATE_NOOP(
-                    "Checkout", "The sale is not saved yet ({error}). The receipt prints and "
-                    "the drawer opens once it is saved.").format(error=str(error)))
-            return
+    def _saved(self, sale: Sale, open_drawer: bool) -> None:
         if self.sale is not sale:
             return  # already finished (a second report of the same commit)
-        # The counter follows the committed database, never runs ahead of it.
-        self._next_receipt = int(str(sale.receipt_no)) + 1
         if open_drawer:
             self._open_drawer(sale)
         self._finish(sale)
@@ -418,11 +396,7 @@ class CheckoutService:
 
     def _write_failed(self, _result: Any, error: BaseException | None) -> None:
         if error is not None:
-            log.error("database write failed: %s", error)
-            self.notice(QT_TRANSLATE_NOOP(
-                "Checkout", "The disk is full: the sale is kept and saved once space is freed.")
-                if isinstance(error, DiskFull) else QT_TRANSLATE_NOOP(
-                "Checkout", "Saving to the database failed; the sale is kept and will be saved again."))
+            self.notice(write_failed_text(error))
 
     def notice(self, text: Text) -> None:
         for listener in self.on_notice:

@@ -218,18 +218,18 @@
         <translation>这笔刷卡付款已经处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="244"/>
+        <location filename="../../posdesk/services/completion.py" line="57"/>
         <source>The disk is full: the sale is not saved yet. Free some space; the receipt prints and the drawer opens once it is saved.</source>
         <translation>磁盘已满：这笔销售尚未保存。请释放一些空间；保存后才会打印小票并打开钱箱。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="248"/>
+        <location filename="../../posdesk/services/completion.py" line="61"/>
         <source>The sale is not saved yet ({error}). The receipt prints and the drawer opens once it is saved.</source>
         <translation>这笔销售尚未保存（{error}）。保存后才会打印小票并打开钱箱。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="296"/>
-        <location filename="../../posdesk/services/checkout.py" line="304"/>
+        <location filename="../../posdesk/services/checkout.py" line="274"/>
+        <location filename="../../posdesk/services/checkout.py" line="282"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
@@ -237,12 +237,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="308"/>
+        <location filename="../../posdesk/services/checkout.py" line="286"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="369"/>
+        <location filename="../../posdesk/services/checkout.py" line="347"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -250,18 +250,18 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="377"/>
+        <location filename="../../posdesk/services/checkout.py" line="355"/>
         <location filename="../../posdesk/ui/main_window.py" line="143"/>
         <source>The last sale is still being saved; wait until its receipt prints.</source>
         <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="422"/>
+        <location filename="../../posdesk/services/completion.py" line="71"/>
         <source>The disk is full: the sale is kept and saved once space is freed.</source>
         <translation>磁盘已满：销售已保留，释放空间后即会保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="424"/>
+        <location filename="../../posdesk/services/completion.py" line="73"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>

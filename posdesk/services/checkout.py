@@ -191,11 +191,9 @@ class CheckoutService:
 
     def resolve_card_payment(self, payment_id: str, *, charged: bool, reason: str,
                              approved_by: str | None = None) -> None:
-        """Settle a card payment whose outcome the terminal cannot tell (it cannot repeat its
-        last receipt): a manager checked the terminal's own journal or end-of-day report and
-        says whether the card was charged. Journaled on the sale and audited; a charged
-        payment that covers the rest completes the sale, a payment not charged can be taken
-        again (or the sale voided or parked), so the lane is never stuck on it."""
+        """A manager settles a card payment the terminal cannot account for (it cannot repeat
+        its last receipt), as checked on its journal or end-of-day report; journaled and
+        audited. Charged may complete the sale; not charged may be taken again."""
         reason = reason.strip()
         if not reason:
             raise DomainError("a reason is needed", QT_TRANSLATE_NOOP(
@@ -213,8 +211,6 @@ class CheckoutService:
         self._audit("card_payment_resolved", sale=sale.id, payment_id=payment_id,
                     amount=str(payment.amount), resolution=resolution, reason=reason,
                     approver=approved_by)
-        log.warning("card payment %s of sale %s resolved by %s as %s: %s", payment_id, sale.id,
-                    approved_by, resolution, reason)
         self.card_result(payment_id, PaymentStatus.APPROVED if charged else PaymentStatus.DECLINED,
                          {"resolved_by": approved_by, "resolution": resolution, "reason": reason})
 
@@ -223,8 +219,7 @@ class CheckoutService:
         self._changing(lambda: sale.card_reversed(payment_id, details))
 
     def _complete(self, sale: Sale, *, open_drawer: bool = False) -> None:
-        """Complete `sale`; it stays the open one (nothing else can be rung) until its commit
-        is on disk, then it finishes (see `Completion`)."""
+        """`sale` stays the open one until its commit is on disk (see `Completion`)."""
         self._completion.complete(sale, open_drawer=open_drawer)
         self._changed()
 

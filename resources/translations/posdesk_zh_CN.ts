@@ -207,13 +207,13 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="201"/>
+        <location filename="../../posdesk/services/checkout.py" line="199"/>
         <source>Say where it was checked (terminal journal, end-of-day report).</source>
         <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
         <translation>请说明在哪里核对过（终端流水、日结报告）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="210"/>
+        <location filename="../../posdesk/services/checkout.py" line="208"/>
         <source>This card payment is already settled.</source>
         <translation>这笔刷卡付款已经处理完毕。</translation>
     </message>
@@ -228,8 +228,8 @@
         <translation>这笔销售尚未保存（{error}）。保存后才会打印小票并打开钱箱。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="274"/>
-        <location filename="../../posdesk/services/checkout.py" line="282"/>
+        <location filename="../../posdesk/services/checkout.py" line="269"/>
+        <location filename="../../posdesk/services/checkout.py" line="277"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
@@ -237,12 +237,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="286"/>
+        <location filename="../../posdesk/services/checkout.py" line="281"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="347"/>
+        <location filename="../../posdesk/services/checkout.py" line="342"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -250,7 +250,7 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="355"/>
+        <location filename="../../posdesk/services/checkout.py" line="350"/>
         <location filename="../../posdesk/ui/main_window.py" line="143"/>
         <source>The last sale is still being saved; wait until its receipt prints.</source>
         <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>

@@ -21,7 +21,6 @@ import io
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from .age import (DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, AgeWriter, ScryptIdentit
                   parse_identities)
 from .errors import (AgeError, InvalidKeyText, KeyStoreCorrupt, KeyStoreExists, KeyStoreMissing,
                      NoIdentityMatch, WrongPassphrase)
-from .evidence.files import fsync_dir
+from ..durable import fsync_dir, write_durably
 from .evidence.signing import key_id_for
 
 log = logging.getLogger(__name__)
@@ -58,23 +57,6 @@ ENDORSEMENT_LABEL = b"posdesk lane key endorsement v1\n"
 LANE_KEYS_VERSION = 1
 #: Modes of secret and public key files, and of the key directory.
 SECRET_MODE, PUBLIC_MODE, DIRECTORY_MODE = 0o600, 0o644, 0o700
-
-
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    """Replace `path` with `data`; the file never exists with looser permissions than `mode`."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # created 0600
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
@@ -180,7 +162,7 @@ class KeyStore:
 
     def _write_lane_keys(self, entries: list[dict[str, Any]]) -> None:
         text = json.dumps({"version": LANE_KEYS_VERSION, "keys": entries}, indent=2) + "\n"
-        _write_atomic(self.directory / LANE_KEYS_FILE, text.encode("utf-8"), PUBLIC_MODE)
+        write_durably(self.directory / LANE_KEYS_FILE, text.encode("utf-8"), PUBLIC_MODE)
 
     def _verified_history(self) -> list[bytes]:
         path = self.directory / LANE_KEYS_FILE
@@ -203,7 +185,7 @@ class KeyStore:
     def _write_signing_key(self, name: str, key: Ed25519PrivateKey) -> None:
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
-        _write_atomic(self.directory / name, pem, SECRET_MODE)
+        write_durably(self.directory / name, pem, SECRET_MODE)
 
     def _read_signing_key(self, path: Path) -> Ed25519PrivateKey:
         try:
@@ -254,7 +236,7 @@ class KeyStore:
         path = self.directory / AUDITORS_FILE
         text = path.read_text("ascii") if path.exists() else ""
         comment = f"# {' '.join(note.split())}\n" if note else ""
-        _write_atomic(path, (text + comment + f"{parsed}\n").encode("ascii", "replace"),
+        write_durably(path, (text + comment + f"{parsed}\n").encode("ascii", "replace"),
                       PUBLIC_MODE)
 
     def recipients(self) -> list[X25519Recipient]:
@@ -309,8 +291,8 @@ class KeyStore:
             writer.write(("\n".join(lines) + "\n").encode("ascii"))
         # The identities first: a crash before the recipient changes leaves clips sealed
         # to a key that can still be unlocked.
-        _write_atomic(self.directory / MANAGER_IDENTITIES_FILE, sealed.getvalue(), SECRET_MODE)
-        _write_atomic(self.directory / MANAGER_RECIPIENT_FILE,
+        write_durably(self.directory / MANAGER_IDENTITIES_FILE, sealed.getvalue(), SECRET_MODE)
+        write_durably(self.directory / MANAGER_RECIPIENT_FILE,
                       f"{identities[0].recipient()}\n".encode("ascii"), PUBLIC_MODE)
 
     def _existing(self, name: str) -> Path:

@@ -13,12 +13,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="51"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="53"/>
         <source>Manager approval</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="53"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="55"/>
         <source>A manager must approve:</source>
         <translation>需要经理授权：</translation>
     </message>
@@ -105,37 +105,42 @@
         <translation>改用其他方式 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="59"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="34"/>
+        <source>Resolve as manager…</source>
+        <translation>由经理处理…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="61"/>
         <source>Refund to card {amount}</source>
         <translation>退款到银行卡 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="60"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="62"/>
         <source>Card payment {amount}</source>
         <translation>刷卡付款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="63"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="65"/>
         <source>Result unknown — the card may have been charged.</source>
         <translation>结果未知——银行卡可能已被扣款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="65"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="67"/>
         <source>Do not take this payment again. Check with the terminal first: it knows whether the card was charged.</source>
         <translation>请勿重复收款。请先向终端核实：终端知道银行卡是否已被扣款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="69"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="71"/>
         <source>Checking {amount} with the terminal</source>
         <translation>正在向终端核实 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="71"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="73"/>
         <source>Card declined</source>
         <translation>刷卡被拒</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="73"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="75"/>
         <source>Reversing card payment {amount}</source>
         <translation>正在撤销刷卡付款 {amount}</translation>
     </message>
@@ -202,22 +207,32 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="227"/>
-        <location filename="../../posdesk/services/checkout.py" line="235"/>
+        <location filename="../../posdesk/services/checkout.py" line="199"/>
+        <source>Say where it was checked (terminal journal, end-of-day report).</source>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
+        <translation>请说明在哪里核对过（终端流水、日结报告）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="208"/>
+        <source>This card payment is already settled.</source>
+        <translation>这笔刷卡付款已经处理完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="269"/>
+        <location filename="../../posdesk/services/checkout.py" line="277"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
         <source>Finish or park the current sale first.</source>
-        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="239"/>
+        <location filename="../../posdesk/services/checkout.py" line="281"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="300"/>
+        <location filename="../../posdesk/services/checkout.py" line="342"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -226,6 +241,27 @@
     </message>
     <message>
         <location filename="../../posdesk/services/checkout.py" line="350"/>
+        <location filename="../../posdesk/ui/main_window.py" line="143"/>
+        <source>The last sale is still being saved; wait until its receipt prints.</source>
+        <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="57"/>
+        <source>The disk is full: the sale is not saved yet. Free some space; the receipt prints and the drawer opens once it is saved.</source>
+        <translation>磁盘已满：这笔销售尚未保存。请释放一些空间；保存后才会打印小票并打开钱箱。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="61"/>
+        <source>The sale is not saved yet ({error}). The receipt prints and the drawer opens once it is saved.</source>
+        <translation>这笔销售尚未保存（{error}）。保存后才会打印小票并打开钱箱。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="71"/>
+        <source>The disk is full: the sale is kept and saved once space is freed.</source>
+        <translation>磁盘已满：销售已保留，释放空间后即会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="73"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
@@ -447,7 +483,7 @@
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="155"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
@@ -472,57 +508,57 @@
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="150"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="166"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="168"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="171"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="173"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="179"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="195"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="198"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="206"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="208"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="211"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -634,7 +670,7 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../posdesk/services/devices.py" line="115"/>
+        <location filename="../../posdesk/services/devices.py" line="121"/>
         <source>Scanner on {port}: {error}</source>
         <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
         <translation>{port} 上的扫描枪：{error}</translation>
@@ -872,17 +908,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="42"/>
+        <location filename="../../posdesk/ui/main_window.py" line="44"/>
         <source>posdesk — checkout</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="129"/>
+        <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="131"/>
+        <location filename="../../posdesk/ui/main_window.py" line="133"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>
@@ -890,17 +926,22 @@
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="155"/>
+        <location filename="../../posdesk/services/payments.py" line="153"/>
         <source>This payment has no terminal receipt number to reverse.</source>
         <translation>此付款没有可撤销的终端凭证号。</translation>
     </message>
     <message>
         <location filename="../../posdesk/services/payments.py" line="184"/>
+        <source>The terminal cannot tell what became of this payment ({error}). A manager checks the terminal&apos;s journal or end-of-day report and resolves it.</source>
+        <translation>终端无法确认这笔付款的结果（{error}）。请经理核对终端流水或日结报告后处理。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/payments.py" line="189"/>
         <source>The terminal cannot be reached: {error}</source>
         <translation>无法连接支付终端：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="202"/>
+        <location filename="../../posdesk/services/payments.py" line="207"/>
         <source>The reversal failed: {reason}</source>
         <translation>撤销失败：{reason}</translation>
     </message>
@@ -908,14 +949,14 @@
 <context>
     <name>PaymentResult</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/client.py" line="161"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="182"/>
         <source>The card was not charged</source>
         <extracomment>T3: seconds for the terminal&apos;s first answer (80 00 or 84 xx) to a command (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T3 = 5). T4: longest silence between the terminal&apos;s messages while it runs a command; an intermediate status restarts it (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T4_DEFAULT = 180). The terminal&apos;s last receipt number this lane saw; persist it across restarts.</extracomment>
         <translation>卡未被扣款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/client.py" line="206"/>
-        <location filename="../../posdesk/devices/zvt/client.py" line="224"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="229"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="247"/>
         <source>Payment state unknown: check the terminal before trying again</source>
         <translation>支付状态未知：请先向终端核实，再重试</translation>
     </message>
@@ -968,7 +1009,12 @@
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="32"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="31"/>
+        <source>Settle a card payment the terminal cannot account for</source>
+        <translation>处理终端无法确认的刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="34"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
@@ -1023,8 +1069,8 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="123"/>
-        <location filename="../../posdesk/services/printing.py" line="144"/>
+        <location filename="../../posdesk/services/printing.py" line="121"/>
+        <location filename="../../posdesk/services/printing.py" line="143"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
@@ -1058,7 +1104,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="139"/>
+        <location filename="../../posdesk/services/printing.py" line="138"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -1194,23 +1240,23 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="158"/>
+        <location filename="../../posdesk/services/recording.py" line="159"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="258"/>
+        <location filename="../../posdesk/services/recording.py" line="265"/>
         <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
         <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="318"/>
+        <location filename="../../posdesk/services/recording.py" line="325"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="350"/>
+        <location filename="../../posdesk/services/recording.py" line="357"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1400,6 +1446,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/dialogs/report.py" line="63"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>ResolvePaymentDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="19"/>
+        <source>Resolve card payment</source>
+        <translation>处理刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="21"/>
+        <source>Was the card charged {amount}?</source>
+        <translation>这张卡是否已扣款 {amount}？</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="23"/>
+        <source>Look it up on the terminal&apos;s own journal or end-of-day report, then say where you checked.</source>
+        <translation>请在终端自身的流水或日结报告中查找，然后说明核对的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="28"/>
+        <source>Checked on (e.g. terminal journal)</source>
+        <translation>核对来源（例如终端流水）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="29"/>
+        <source>Charged</source>
+        <translation>已扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="31"/>
+        <source>Not charged</source>
+        <translation>未扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="33"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1664,39 +1748,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="10"/>
+        <location filename="../../posdesk/db/errors.py" line="12"/>
         <source>The database could not complete the request.</source>
         <translation>数据库无法完成该请求。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="48"/>
+        <location filename="../../posdesk/db/errors.py" line="55"/>
         <source>There is no user {name}.</source>
         <translation>没有用户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="60"/>
+        <location filename="../../posdesk/db/errors.py" line="67"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="61"/>
+        <location filename="../../posdesk/db/errors.py" line="68"/>
         <source>Wrong PIN. {n} tries left.</source>
         <translation>PIN 码错误，还剩 {n} 次机会。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="68"/>
+        <location filename="../../posdesk/db/errors.py" line="75"/>
         <source>{name} is locked. A manager must unlock the account.</source>
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="75"/>
+        <location filename="../../posdesk/db/errors.py" line="82"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="92"/>
+        <location filename="../../posdesk/db/errors.py" line="99"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="106"/>
+        <source>The disk is full: free some space, then the sale is saved.</source>
+        <translation>磁盘已满：请释放一些空间，之后销售即会保存。</translation>
     </message>
     <message>
         <location filename="../../posdesk/db/shifts.py" line="54"/>
@@ -1735,88 +1824,88 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="56"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="57"/>
         <source>Payment</source>
         <extracomment>Keys of the quick-cash buttons, in the order `quick_cash()` lists the amounts. The card key, the same as on the checkout screen.</extracomment>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="82"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="83"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="83"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="84"/>
         <source>Card (F11)</source>
         <translation>刷卡 (F11)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="84"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="85"/>
         <source>Cash (Enter)</source>
         <translation>现金 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="184"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="186"/>
         <source>Enter the cash received.</source>
         <translation>请输入收到的现金。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="213"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="215"/>
         <source>No card terminal is set up on this lane.</source>
         <translation>本收银台未设置刷卡终端。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="220"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="222"/>
         <source>Enter the amount for the card.</source>
         <translation>请输入刷卡金额。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="283"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="305"/>
         <source>Pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="298"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="320"/>
         <source>Enter pays out cash, F11 to the card</source>
         <translation>Enter 支付现金，F11 退到银行卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="300"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="322"/>
         <source>Amount (Enter = cash exact, F11 = card)</source>
         <translation>金额（Enter = 现金足额，F11 = 刷卡）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="329"/>
         <source>Reverse card payment {amount}</source>
         <translation>撤销刷卡付款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="314"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="336"/>
         <source>Paid out</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="316"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="338"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="318"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="340"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="330"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="352"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
@@ -1829,39 +1918,39 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="51"/>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="55"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="54"/>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
         <source>To pay</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="66"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
         <source>To pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="72"/>
         <source>Last sale</source>
         <translation>上一笔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="75"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
@@ -1869,248 +1958,248 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ZvtResult</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="28"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="30"/>
         <source>Approved</source>
-        <extracomment>Result code of a successful command. Aborted by timeout or the abort key (also the answer to the ECR&apos;s Abort 06 B0). Function not possible: the generic refusal, also for a wrong password. ZVT protocol error: a message the terminal could not parse. System error; details, if any, in TLV tags 1F16/1F17.</extracomment>
+        <extracomment>Result code of a successful command. Aborted by timeout or the abort key (also the answer to the ECR&apos;s Abort 06 B0). Function deactivated: the terminal takes no such command from an unregistered ECR. Function not possible: the generic refusal, also for a wrong password. ZVT protocol error: a message the terminal could not parse. System error; details, if any, in TLV tags 1F16/1F17.</extracomment>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="29"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="31"/>
         <source>Card not readable</source>
         <translation>无法读卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="30"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="32"/>
         <source>Card data not present</source>
         <translation>卡数据缺失</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="31"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="33"/>
         <source>Processing error</source>
         <translation>处理错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="32"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="34"/>
         <source>Function not permitted for debit cards</source>
         <translation>借记卡不支持此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="33"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="35"/>
         <source>Function not permitted for credit cards</source>
         <translation>信用卡不支持此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="34"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="36"/>
         <source>Turnover file full</source>
         <translation>交易记录已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="35"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="37"/>
         <source>Function deactivated (terminal not registered)</source>
         <translation>功能未启用（终端未登记）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="36"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="38"/>
         <source>Aborted</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="37"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="39"/>
         <source>Card blocked</source>
         <translation>卡已冻结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="38"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="40"/>
         <source>Wrong currency</source>
         <translation>币种错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="39"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="41"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="40"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="42"/>
         <source>Chip error</source>
         <translation>芯片错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="41"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="43"/>
         <source>Card data incorrect</source>
         <translation>卡数据错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="42"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="44"/>
         <source>End-of-day not possible</source>
         <translation>无法日结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="43"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="45"/>
         <source>Card expired</source>
         <translation>卡已过期</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="44"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="46"/>
         <source>Card not yet valid</source>
         <translation>卡尚未生效</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="45"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="47"/>
         <source>Card unknown</source>
         <translation>未知卡片</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="46"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="48"/>
         <source>Communication error</source>
         <translation>通讯错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="47"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="49"/>
         <source>Function not possible</source>
         <translation>无法执行此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="48"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="50"/>
         <source>Key missing</source>
         <translation>缺少密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="49"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="51"/>
         <source>PIN pad defective</source>
         <translation>密码键盘故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="50"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="52"/>
         <source>Protocol error</source>
         <translation>协议错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="51"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="53"/>
         <source>Error from dial-up or communication fault</source>
         <translation>拨号或通讯故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="52"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="54"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="53"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="55"/>
         <source>Receiver not ready</source>
         <translation>接收方未就绪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="54"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="56"/>
         <source>Remote station does not respond</source>
         <translation>远端无响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="55"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="57"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="56"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="58"/>
         <source>Memory full</source>
         <translation>存储已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="57"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="59"/>
         <source>Merchant journal full</source>
         <translation>商户流水已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="58"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="60"/>
         <source>Already reversed</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="59"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="61"/>
         <source>Reversal not possible</source>
         <translation>无法冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="60"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="62"/>
         <source>Amount wrong</source>
         <translation>金额错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="61"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="63"/>
         <source>Diagnosis required</source>
         <translation>需要诊断</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="62"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="64"/>
         <source>Maximum amount exceeded</source>
         <translation>超过最高金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="63"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="65"/>
         <source>Payment method not supported</source>
         <translation>不支持该支付方式</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="64"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="66"/>
         <source>Currency not applicable</source>
         <translation>币种不适用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="65"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="67"/>
         <source>Amount too small</source>
         <translation>金额过小</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="66"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="68"/>
         <source>Printer not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="67"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="69"/>
         <source>Card inserted</source>
         <translation>卡已插入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="68"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="70"/>
         <source>Card reader does not answer</source>
         <translation>读卡器无响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="69"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="71"/>
         <source>Terminal activation required</source>
         <translation>终端需要激活</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="70"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="72"/>
         <source>PIN processing not possible</source>
         <translation>无法处理密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="71"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="73"/>
         <source>Open end-of-day batch present</source>
         <translation>存在未日结的批次</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="72"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="74"/>
         <source>Necessary device not present or defective</source>
         <translation>必需设备缺失或故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="73"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="75"/>
         <source>Baud rate not supported</source>
         <translation>不支持该波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="74"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="76"/>
         <source>Register unknown</source>
         <translation>收银机未知</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="75"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="77"/>
         <source>System error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="127"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="129"/>
         <source>Terminal error {code}</source>
         <translation>终端错误 {code}</translation>
     </message>
@@ -2118,185 +2207,185 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ZvtStatus</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="82"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="84"/>
         <source>Waiting for amount confirmation</source>
         <translation>等待确认金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="83"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="84"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="85"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="86"/>
         <source>Please watch PIN pad</source>
         <translation>请看密码键盘</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="85"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="87"/>
         <source>Not accepted</source>
         <translation>不受理</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="86"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="88"/>
         <source>Waiting for the host</source>
         <translation>等待主机响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="87"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="89"/>
         <source>Sending auto-reversal</source>
         <translation>正在发送自动冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="88"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="90"/>
         <source>Sending post-bookings</source>
         <translation>正在发送补登</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="89"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="91"/>
         <source>Card not admitted</source>
         <translation>此卡不受理</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="90"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="92"/>
         <source>Card unknown</source>
         <translation>未知卡片</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="91"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="93"/>
         <source>Expired card</source>
         <translation>卡已过期</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="92"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="94"/>
         <source>Insert card</source>
         <translation>请插卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="93"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="111"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="95"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="113"/>
         <source>Please remove card</source>
         <translation>请取卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="94"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="96"/>
         <source>Card not readable</source>
         <translation>无法读卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="95"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="97"/>
         <source>Processing error</source>
         <translation>处理错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="96"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="104"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="98"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="106"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="97"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="99"/>
         <source>Starting automatic end-of-day</source>
         <translation>开始自动日结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="98"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="100"/>
         <source>Invalid card</source>
         <translation>无效卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="99"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="101"/>
         <source>System malfunction</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="100"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="102"/>
         <source>Payment not possible</source>
         <translation>无法支付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="101"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="103"/>
         <source>Credit not sufficient</source>
         <translation>额度不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="102"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="104"/>
         <source>Incorrect PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="103"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="105"/>
         <source>Limit not sufficient</source>
         <translation>限额不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="105"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="107"/>
         <source>PIN try limit exceeded</source>
         <translation>密码尝试次数超限</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="106"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="108"/>
         <source>Card data incorrect</source>
         <translation>卡数据错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="107"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="109"/>
         <source>Approved, please fill up</source>
         <translation>已批准，请加油</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="108"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="110"/>
         <source>Approved, please take goods</source>
         <translation>已批准，请取货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="109"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="111"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="110"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="112"/>
         <source>Application selection, please wait</source>
         <translation>正在选择应用，请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="112"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="114"/>
         <source>Card inserted</source>
         <translation>卡已插入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="113"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="115"/>
         <source>Waiting for the cashier</source>
         <translation>等待收银员</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="114"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="116"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="115"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="117"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="116"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="118"/>
         <source>Waiting for application selection</source>
         <translation>等待选择应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="117"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="119"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="118"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="120"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="119"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="121"/>
         <source>Offline transaction</source>
         <translation>离线交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="134"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="136"/>
         <source>Terminal status {code}</source>
         <translation>终端状态 {code}</translation>
     </message>

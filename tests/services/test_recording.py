@@ -149,6 +149,7 @@ def _sell_one(s):
     s.checkout.enter(MILK)
     s.checkout.start_tender()
     s.checkout.pay_cash(Money.of("5", EUR))
+    wait_for(s, lambda: not s.checkout.saving)  # the next sale starts once this one is saved
     return s.checkout.last_sale
 
 

@@ -43,7 +43,9 @@ from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
 from .capture import AudioCapture, FrameCapture, PassThroughCapture
 from .preview import PreviewSlot
-from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
+from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened,
+                       ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat,
+                       VideoSpec, RecorderConfig)
 
 log = logging.getLogger(__name__)
 

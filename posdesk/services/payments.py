@@ -181,7 +181,8 @@ class CardPayments:
         self.busy = False
         if result is None:
             log.warning("terminal failed for %s: %s", payment_id, error)
-            self._error(QT_TRANSLATE_NOOP("Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
+            self._error(QT_TRANSLATE_NOOP(
+                "Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
             if not reconciling:
                 # A money command raises only before anything left the port: not charged.
                 self._checkout.card_result(payment_id, PaymentStatus.ABORTED, {"error": str(error)})

@@ -3,6 +3,7 @@ import time
 
 import pytest
 
+from posdesk.core.errors import DomainError
 from posdesk.core.lines import PaymentStatus
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import SaleState
@@ -98,7 +99,7 @@ def test_lost_answer_is_reconciled_and_never_charged_twice(lane):
     pid = lane.payments.pay(sale.remaining)
     wait_for(lane, lambda: sale.payment(pid).status is PaymentStatus.UNKNOWN)
     assert lane.book.charged_minor() == sale.total.minor  # the card WAS charged
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError, match="unresolved"):
         lane.payments.pay(sale.remaining)  # no second payment while one is unresolved
     lane.simulate("approve")  # the line comes back
     lane.payments.reconcile(pid)

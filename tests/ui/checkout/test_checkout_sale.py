@@ -5,7 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ..helpers import BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text, wait_dialog, wait_no_dialog
+from ..helpers import (BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text,
+                      wait_dialog, wait_no_dialog)
 
 
 def test_scanned_sale_with_quantity_change_void_and_cash_is_stored(qtbot: Any, window: Any, services: Any) -> None:

@@ -5,7 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ..helpers import BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text, wait_dialog, wait_no_dialog
+from ..helpers import (BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text,
+                      wait_dialog, wait_no_dialog)
 
 
 def pay_exact(qtbot: Any) -> None:

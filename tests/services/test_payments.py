@@ -1,6 +1,4 @@
 """Card payments through the checkout, over a pty to the ZVT simulator: real bytes."""
-import time
-
 import pytest
 
 from posdesk.core.errors import DomainError
@@ -15,6 +13,8 @@ from posdesk.devices.zvt.client import ZvtTerminal, ZvtTimeouts
 from posdesk.devices.zvt.simulator import serve
 from posdesk.services.dispatch import Dispatch
 from posdesk.services.payments import CardPayments, TerminalState
+
+from .helpers import wait_for
 
 EUR = currency("EUR")
 MILK = "4006381333931"
@@ -50,16 +50,6 @@ def lane(services, checkout, tmp_path):
     worker.stop()
     terminal.close()
     pair.close()
-
-
-def wait_for(lane, condition, timeout=15.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        lane.dispatch.run_pending()
-        if condition():
-            return
-        time.sleep(0.01)
-    raise AssertionError("condition not met in time")
 
 
 def ring(lane):

@@ -10,6 +10,8 @@ from posdesk.recording.media.reader import read_clip
 from posdesk.services.build import build_services, open_config
 from posdesk.services.recording import DEMO_PASSPHRASE
 
+from .helpers import wait_for
+
 EUR = currency("EUR")
 MILK = "4006381333931"
 
@@ -23,18 +25,17 @@ def small_lane(data, **settings):
     return build_services(data, demo=True, with_recording=True)
 
 
-def wait_for(services, condition, timeout=60.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        services.dispatch.run_pending()
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
+def pay_five_in_cash(services):
+    """Tender the open sale and pay it with a 5 euro note; the completed sale."""
+    services.checkout.start_tender()
+    services.checkout.pay_cash(Money.of("5", EUR))
+    return services.checkout.last_sale
 
 
-def journal_bytes(services):
-    return lambda sale_id, count: services.sales.journal_bytes(sale_id, count)
+def assert_chain_intact(services, data, sale):
+    report = verify_chain(data, "L1", services.keys.lane_public_keys(),
+                          services.sales.journal_bytes, sale_ids=[sale.id])
+    assert report.ok, report.summary()
 
 
 @pytest.mark.slow
@@ -45,9 +46,7 @@ def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
         s.checkout.login("1234")
         s.checkout.enter(f"2*{MILK}")
         time.sleep(0.5)  # let a few frames of the sale itself reach the clip
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("5", EUR))
-        sale = s.checkout.last_sale
+        sale = pay_five_in_cash(s)
         wait_for(s, lambda: (s.recordings.get(sale.id) or None) is not None)
         info = s.recordings.get(sale.id)
         assert info.status == "complete" and info.clip_path.endswith(".age")
@@ -59,9 +58,7 @@ def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
         texts = [c.text for c in clip.cues]
         assert any("× Whole milk" in t for t in texts), texts
         assert any("Sale completed" in t for t in texts), texts
-        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
-                              sale_ids=[sale.id])
-        assert report.ok, report.summary()
+        assert_chain_intact(s, tmp_path, sale)
     finally:
         s.close()
 
@@ -73,15 +70,11 @@ def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
         wait_for(s, lambda: s.recording.state.recorder_up)
         s.checkout.login("1234")
         s.checkout.enter(MILK)
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("5", EUR))
-        sale = s.checkout.last_sale
+        sale = pay_five_in_cash(s)
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
         info = s.recordings.get(sale.id)
         assert info.status == "no-clip" and info.clip_path is None
-        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
-                              sale_ids=[sale.id])
-        assert report.ok, report.summary()
+        assert_chain_intact(s, tmp_path, sale)
     finally:
         s.close()
 
@@ -95,9 +88,7 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
         wait_for(s, lambda: s.recording.state.recorder_up and not s.recording.state.sound_ok)
         s.checkout.login("1234")
         s.checkout.enter(MILK)
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("5", EUR))
-        sale = s.checkout.last_sale
+        sale = pay_five_in_cash(s)
         assert "recording_without_sound" in [e.kind for e in sale.events]
         assert any("microphone" in str(n).lower() for n in notices), notices
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
@@ -127,14 +118,11 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
         wait_for(s, lambda: "recording_gap" in [e.kind for e in sale.events])
         wait_for(s, lambda: s.recording.state.recorder_up and s.recording.supervisor.pid != first_pid)
         s.checkout.enter(MILK)  # the sale goes on
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("5", EUR))
+        pay_five_in_cash(s)
         # Indexed in the database only once its manifest is written beside the clip.
         wait_for(s, lambda: getattr(s.recordings.get(sale.id), "status", None) == "complete")
         statuses = sorted(e.body["status"] for e in s.recording.chain.entries() if e.sale_id == sale.id)
         assert statuses == ["complete", "truncated"], statuses
-        report = verify_chain(tmp_path, "L1", s.keys.lane_public_keys(), journal_bytes(s),
-                              sale_ids=[sale.id])
-        assert report.ok, report.summary()
+        assert_chain_intact(s, tmp_path, sale)
     finally:
         s.close()

@@ -13,7 +13,7 @@ DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libportaudio2 fonts-noto-cjk age ffmpeg socat \
 	xvfb xauth
 
-.PHONY: run test deps venv clean translations bench lock
+.PHONY: run test test-deep lint deps venv clean translations bench lock
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -47,8 +47,20 @@ venv: deps $(STAMP)
 run: venv
 	$(PY) -m posdesk demo --data $(DATA) --interactive
 
-test: venv
+test: venv lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The same suite with many more generated examples per property (nightly).
+test-deep: venv
+	HYPOTHESIS_PROFILE=deep QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The rules CI enforces: defects and style, the layer contract, strict types in core, module
+# size. Their settings live in pyproject.toml; tests/test_lint_checks.py shows each one fails.
+lint: venv
+	$(PY) -m ruff check posdesk tests bench tools
+	$(VENV)/bin/lint-imports
+	$(PY) -m mypy posdesk/core
+	$(PY) tools/check_module_size.py
 
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(PY) bench/checkout.py

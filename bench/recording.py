@@ -115,7 +115,7 @@ def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
 
 def x264_cli_options() -> list[str]:
     options = [f"-{key}" if key != "forced-idr" else "-forced-idr" for key in LIVE_X264_OPTIONS]
-    pairs = [[flag, LIVE_X264_OPTIONS[key]] for flag, key in zip(options, LIVE_X264_OPTIONS)]
+    pairs = [[flag, LIVE_X264_OPTIONS[key]] for flag, key in zip(options, LIVE_X264_OPTIONS, strict=True)]
     return [item for pair in pairs for item in pair]
 
 

@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 
 def posdesk(data: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:

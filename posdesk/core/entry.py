@@ -26,6 +26,6 @@ def parse_entry(text: str) -> Entry:
     try:
         qty = Decimal(qty_text.strip().replace(",", "."))
     except InvalidOperation:
-        raise InvalidAmount(f"bad quantity {qty_text!r}",
-                            QT_TRANSLATE_NOOP("Domain", "\"{text}\" is not a quantity.").format(text=qty_text)) from None
+        raise InvalidAmount(f"bad quantity {qty_text!r}", QT_TRANSLATE_NOOP(
+            "Domain", "\"{text}\" is not a quantity.").format(text=qty_text)) from None
     return Entry(code.strip(), qty)

@@ -13,7 +13,10 @@ from .money import Currency, Money
 
 
 def _m(minor: object, cur: Currency) -> str:
-    return str(Money.from_minor(int(minor), cur))  # type: ignore[arg-type]
+    # Journal data is JSON: an amount is an int of minor units (a float would lose cents).
+    if not isinstance(minor, int | str):
+        raise TypeError(f"journal amount {minor!r} is not in minor units")
+    return str(Money.from_minor(int(minor), cur))
 
 
 def _qty(text: str) -> str:

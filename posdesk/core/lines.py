@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from .money import Currency, Money
 from .tax import TaxMode, TaxRate, TaxRow, breakdown
@@ -93,7 +94,7 @@ class Payment:
     #: Cash handed over by the customer (cash only).
     tendered: Money | None = None
     change: Money | None = None
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def counts(self) -> bool:
@@ -123,7 +124,7 @@ def compute_totals(lines: list[Line], sale_discount: Discount | None, mode: TaxM
     line_discounts = Money.sum((ln.discount_amount for ln in active), cur)
     discount = sale_discount.amount_of(subtotal) if sale_discount and active else Money.zero(cur)
     shares = discount.allocate([abs(a.amount) for a in amounts]) if active else []
-    after = [(ln.tax, a - s) for ln, a, s in zip(active, amounts, shares)]
+    after = [(ln.tax, a - s) for ln, a, s in zip(active, amounts, shares, strict=True)]
     rows = tuple(breakdown(after, mode, cur))
     total = Money.sum((r.gross for r in rows), cur)
     return Totals(subtotal, line_discounts, discount, rows, total)

@@ -35,7 +35,7 @@ def build_receipt(sale: Sale, *, header: StoreHeader, labels: Mapping[str, str] 
             notes.append(f"{labels.get('discount', 'Discount')}{pct} -{ln.discount_amount}")
         lines.append(ReceiptLine(ln.name, ln.quantity, ln.unit_price, ln.amount, ln.tax.code,
                                  unit=ln.unit, notes=tuple(notes)))
-    adjustments = ()
+    adjustments: tuple[AdjustmentLine, ...] = ()
     if not totals.sale_discount.is_zero():
         adjustments = (AdjustmentLine(labels.get("discount", "Discount"), -totals.sale_discount),)
     tenders = []

@@ -289,15 +289,16 @@ class Sale:
                                  "rounding": _money(rounding)})
         return self.payment(payment_id)
 
-    def begin_card(self, amount: Money, payment_id: str, details: dict[str, Any] | None = None) -> Payment:
+    def begin_card(self, amount: Money, payment_id: str,
+                   details: dict[str, Any] | None = None) -> Payment:
         """Record that a card payment is about to be sent to the terminal — BEFORE sending,
         so a crash or lost answer can never lead to charging the card a second time."""
         self._expect("pay by card", SaleState.TENDERING)
         self._no_open_payment()
         rest = self.remaining
         if amount.is_zero() or (amount.amount > 0) != (rest.amount > 0) or abs(amount) > abs(rest):
-            raise InvalidAmount(f"card amount {amount} does not fit remaining {rest}",
-                                QT_TRANSLATE_NOOP("Domain", "The card amount must be between 0 and {rest}.").format(rest=str(rest)))
+            raise InvalidAmount(f"card amount {amount} does not fit remaining {rest}", QT_TRANSLATE_NOOP(
+                "Domain", "The card amount must be between 0 and {rest}.").format(rest=str(rest)))
         self._emit("payment_started", {"payment_id": payment_id, "tender": "card",
                                        "amount": _money(amount), **(details or {})})
         return self.payment(payment_id)
@@ -322,8 +323,8 @@ class Sale:
         self._expect("complete", SaleState.TENDERING)
         self._no_open_payment()
         if not self.remaining.is_zero():
-            raise DomainError(f"{self.remaining} still to pay",
-                              QT_TRANSLATE_NOOP("Domain", "{rest} is still to be paid.").format(rest=str(self.remaining)))
+            raise DomainError(f"{self.remaining} still to pay", QT_TRANSLATE_NOOP(
+                "Domain", "{rest} is still to be paid.").format(rest=str(self.remaining)))
         self._emit("sale_completed", {"receipt_no": receipt_no, "total": _money(self.total),
                                       "change": _money(self.change)})
 
@@ -376,14 +377,16 @@ class Sale:
 
     def _check_quantity(self, quantity: Decimal, *, weighed: bool) -> None:
         if not isinstance(quantity, Decimal) or quantity <= 0 or quantity > 9999:
-            raise InvalidAmount(f"bad quantity {quantity}", QT_TRANSLATE_NOOP("Domain", "Quantity must be between 0 and 9999."))
+            raise InvalidAmount(f"bad quantity {quantity}",
+                                QT_TRANSLATE_NOOP("Domain", "Quantity must be between 0 and 9999."))
         if not weighed and quantity != quantity.to_integral_value():
             raise InvalidAmount(f"fractional quantity {quantity}",
                                 QT_TRANSLATE_NOOP("Domain", "Only weighed items take a fractional quantity."))
 
     def _check_discount(self, discount: Discount, base: Money, approved_by: str | None) -> None:
         if discount.value <= 0 or (discount.kind is DiscountKind.PERCENT and discount.value > 100):
-            raise InvalidAmount("bad discount", QT_TRANSLATE_NOOP("Domain", "A discount must be more than 0 and at most 100%."))
+            raise InvalidAmount("bad discount", QT_TRANSLATE_NOOP(
+                "Domain", "A discount must be more than 0 and at most 100%."))
         if discount.kind is DiscountKind.PERCENT:
             percent = discount.value  # judged as given, not after rounding to the cent
         elif base.is_zero():

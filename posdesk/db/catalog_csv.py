@@ -91,7 +91,8 @@ def read_rows(stream: TextIO, known: Known, cur: Currency,
         errors: list[RowError] = []
 
         def bad(column: str, text: Text) -> None:
-            errors.append(RowError(line, column, text))
+            # Called only within this iteration, so the loop's current row is the right one.
+            errors.append(RowError(line, column, text))  # noqa: B023
 
         sku = values.get("sku", "")
         if not sku:

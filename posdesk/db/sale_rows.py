@@ -75,7 +75,7 @@ def line_rows(sale: Sale) -> list[dict[str, Any]]:
     totals = sale.totals()
     active = sale.active_lines
     shares = totals.sale_discount.allocate([abs(ln.amount.amount) for ln in active]) if active else []
-    share_of = {ln.id: s for ln, s in zip(active, shares)}
+    share_of = {ln.id: s for ln, s in zip(active, shares, strict=True)}
     rows = []
     for ln in sale.lines:
         net = ln.amount - share_of[ln.id] if ln.id in share_of else Money.zero(sale.currency)

@@ -19,14 +19,12 @@ import logging
 import os
 import queue
 import time
-from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import BinaryIO
 
 from ..core.clock import Instant, SystemClock
 from ..core.i18n import QT_TRANSLATE_NOOP, Text
-from .age import AgeWriter, X25519Recipient
+from .age import X25519Recipient
 from .evidence.disk import DiskLevel, DiskWatchdog
 from .evidence.layout import ClipLayout, PendingClip, clip_file
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Watermark
@@ -43,7 +41,10 @@ from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
 from .capture import AudioCapture, FrameCapture, PassThroughCapture
 from .preview import PreviewSlot
-from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
+from .sealed_clip import SealedClip
+from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened,
+                       ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat,
+                       VideoSpec, RecorderConfig)
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,6 @@ log = logging.getLogger(__name__)
 HEARTBEAT_S = 0.25
 #: Seconds between free-space checks of the clip directory.
 DISK_CHECK_S = 5.0
-#: Seconds between syncs of a clip being written (what a power cut may cost at most).
-SYNC_S = 1.0
 #: Longest wait for a message when the camera delivers nothing.
 IDLE_POLL_S = 0.05
 
@@ -79,47 +78,6 @@ def _log_to(path: Path) -> None:
         pass  # a full or read-only disk must not stop the recorder from starting
     logging.basicConfig(level=logging.INFO, handlers=handlers,
                         format="%(asctime)s recorder %(levelname)s %(name)s: %(message)s")
-
-
-class _DurableFile:
-    """Hands every sealed chunk to the OS at once and syncs at most every `SYNC_S`: a killed
-    recorder loses only what the age writer still holds (under one chunk), a power cut
-    about a second more — never a whole Python buffer."""
-
-    def __init__(self, file: BinaryIO):
-        self._file = file
-        self._synced = time.monotonic()
-
-    def write(self, data: bytes) -> int:
-        written = self._file.write(data)
-        self._file.flush()
-        if time.monotonic() - self._synced >= SYNC_S:
-            os.fsync(self._file.fileno())
-            self._synced = time.monotonic()
-        return written
-
-    def flush(self) -> None:
-        self._file.flush()
-
-
-class _SealedClip:
-    """One clip file being written through an age writer."""
-
-    def __init__(self, layout: ClipLayout, pending: PendingClip, recipients: list[X25519Recipient]):
-        self.layout = layout
-        self.pending = pending
-        self.file: BinaryIO = layout.open_clip(pending)
-        self.writer = AgeWriter(_DurableFile(self.file), recipients)
-
-    def finish(self) -> int:
-        """Seal, sync and close; mark the pending note whole. Returns the sealed size."""
-        self.writer.finish()
-        self.file.flush()
-        os.fsync(self.file.fileno())
-        size = self.file.tell()
-        self.file.close()
-        self.layout.write_pending(replace(self.pending, sealed_size=size))
-        return size
 
 
 class _Recorder:
@@ -163,7 +121,7 @@ class _Recorder:
         self.track_mode = mode
         self.track_facts = tuple(TrackFacts(t.info.kind.value, t.info.codec, t.info.name)
                                  for t in tracks)
-        self.clips: dict[str, _SealedClip] = {}
+        self.clips: dict[str, SealedClip] = {}
         self.frames = 0
         self.camera_status = SourceStatus.LIVE
         self.next_heartbeat = self.next_disk_check = 0.0
@@ -289,7 +247,7 @@ class _Recorder:
                                               tuple(self.config.recipients)))
         clip = None
         try:
-            clip = _SealedClip(self.layout, pending, self.recipients)
+            clip = SealedClip(self.layout, pending, self.recipients)
             self.pipeline.open_clip(sale.sale_id, clip.writer, at_ns=at.mono_ns,
                                     sale_number=sale.receipt)
         except (OSError, MediaError) as e:

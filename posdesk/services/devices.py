@@ -117,9 +117,10 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
     if scanner_port:
         def scanned(code: str) -> None:
             dispatch.post(lambda: checkout.scan_from_device(code))
-        reader = SerialScannerReader(SerialSettings(scanner_port, baudrate=config.get("devices.scanner.baudrate")),
-                                     scanned, on_error=lambda e: checkout.notice(QT_TRANSLATE_NOOP(
-                                         "Devices", "Scanner on {port}: {error}").format(port=scanner_port, error=str(e))))
+        settings = SerialSettings(scanner_port, baudrate=config.get("devices.scanner.baudrate"))
+        reader = SerialScannerReader(settings, scanned, on_error=lambda e: checkout.notice(
+            QT_TRANSLATE_NOOP("Devices", "Scanner on {port}: {error}").format(
+                port=scanner_port, error=str(e))))
         reader.start()
         devices.closers.append(reader.stop)
         devices.ports["scanner"] = scanner_port

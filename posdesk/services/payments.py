@@ -186,7 +186,8 @@ class CardPayments:
                     "A manager checks the terminal's journal or end-of-day report and resolves "
                     "it.").format(error=str(error)))
                 return
-            self._error(QT_TRANSLATE_NOOP("Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
+            self._error(QT_TRANSLATE_NOOP(
+                "Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
             if not reconciling:
                 # A money command raises only before anything left the port: not charged.
                 self._checkout.card_result(payment_id, PaymentStatus.ABORTED, {"error": str(error)})

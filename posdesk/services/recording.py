@@ -21,8 +21,7 @@ from posdesk.core.clock import Clock, Instant
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.journal import JournalEvent, canonical_bytes
 from posdesk.core.journal_text import describe
-from posdesk.core.money import Money
-from posdesk.core.sale import Sale, SaleKind, SaleState
+from posdesk.core.sale import Sale, SaleState
 from posdesk.devices.worker import DeviceWorker
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
@@ -36,6 +35,7 @@ from .checkout import CheckoutService
 from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
+from .recording_policy import RecordingPolicy
 from .unsigned_sales import sign_unsigned_sales
 
 log = logging.getLogger(__name__)
@@ -45,48 +45,6 @@ DEMO_PASSPHRASE = "demo-manager"
 
 #: Longest wait at shutdown for the writer, then for the recorder, to finish their work.
 STOP_WAIT_S = 30.0
-
-#: Journal events that make a sale worth recording under the "rules" policy.
-_RULE_EVENTS = {
-    "void": ("line_voided", "sale_voided"),
-    "override": ("price_overridden",),
-    "card": ("payment_started",),
-}
-
-
-@dataclass(frozen=True)
-class RecordingPolicy:
-    """When to record: every sale (automatic), when the cashier says so (manual), or when a
-    rule fires (rules). A rule firing mid-sale still catches the lead-up: the clip opens
-    with the pre-roll."""
-
-    mode: str = "automatic"
-    threshold: Money | None = None
-    categories: frozenset[str] = frozenset()
-    rules: frozenset[str] = frozenset({"refund", "void", "override", "card"})
-
-    def fires(self, sale: Sale, event: JournalEvent) -> bool:
-        if self.mode == "automatic":
-            return True
-        if self.mode != "rules":
-            return False
-        if "refund" in self.rules and sale.kind is SaleKind.RETURN and event.kind == "sale_started":
-            return True
-        if any(event.kind in _RULE_EVENTS.get(rule, ()) for rule in self.rules):
-            return True
-        if event.kind == "line_added" and event.data.get("category") in self.categories:
-            return True
-        return self.threshold is not None and event.kind in ("line_added", "quantity_changed") \
-            and abs(sale.total) >= self.threshold
-
-    @classmethod
-    def from_config(cls, config: Config, cur: Any) -> RecordingPolicy:
-        threshold = str(config.get("recording.rules.threshold"))
-        return cls(mode=config.get("recording.mode"),
-                   threshold=Money.of(threshold, cur) if threshold else None,
-                   categories=frozenset(c for c in config.get("recording.rules.categories").split(",") if c),
-                   rules=frozenset(r for r in config.get("recording.rules.events").split(",") if r))
-
 
 @dataclass
 class _Recorded:

@@ -18,7 +18,7 @@ from posdesk.recording.evidence.purge_safety import MIN_KEEP
 
 Rule = Callable[[Any], "str | None"]
 
-#: Recording policies `RecordingPolicy` knows.
+#: Recording policies `recording_policy.RecordingPolicy` knows.
 RECORDING_MODES = ("automatic", "manual", "rules")
 #: Events the "rules" policy can fire on.
 RULE_EVENTS = ("refund", "void", "override", "card")

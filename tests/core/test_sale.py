@@ -9,7 +9,7 @@ from posdesk.core.permissions import Role
 from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
 from posdesk.core.tax import TaxMode
 
-from .conftest import APPLES, BREAD, MILK, VAT7, VAT19, WINE, eur, new_sale
+from .conftest import APPLES, BREAD, MILK, VAT7, WINE, eur, new_sale
 
 
 def test_every_step_is_journaled_with_utc_and_monotonic_time(clock):

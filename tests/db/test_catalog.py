@@ -96,7 +96,10 @@ def test_export_then_import_into_an_empty_catalog_gives_the_same_products(catalo
     Barcode.delete().execute()
     ProductRow.delete().execute()
     assert catalog.import_csv(out).errors == []
-    strip = lambda ps: [(p.sku, p.name, p.price, p.tax, p.barcodes, p.plu, p.unit, p.min_age) for p in ps]
+    def strip(products):
+        return [(p.sku, p.name, p.price, p.tax, p.barcodes, p.plu, p.unit, p.min_age)
+                for p in products]
+
     assert strip(catalog.all_products()) == strip(before)
 
 

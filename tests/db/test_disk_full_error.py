@@ -11,7 +11,8 @@ def _rollback_after_full_disk() -> BaseException:
         try:
             raise sqlite3.OperationalError("database or disk is full")
         except sqlite3.OperationalError:
-            raise OperationalError("cannot rollback - no transaction is active")
+            # Implicit chaining on purpose: SQLite's own error is only the __context__.
+            raise OperationalError("cannot rollback - no transaction is active")  # noqa: B904
     except OperationalError as e:
         return e
 

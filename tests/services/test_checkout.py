@@ -15,7 +15,7 @@ from posdesk.core.permissions import Permission
 from posdesk.core.sale import SaleState
 from posdesk.db.errors import WrongPin
 from posdesk.services.build import build_services
-from tests.services.lane import settle
+from tests.services.helpers import settle
 
 MILK = "4006381333931"
 EUR = currency("EUR")

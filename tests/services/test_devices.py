@@ -1,23 +1,13 @@
 """The demo lane's devices: simulators on ptys, driven by the very code real ports use."""
-import time
-
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import SaleState
 from posdesk.services.build import build_services
-from tests.services.lane import settle
+from tests.services.helpers import settle
+
+from .helpers import wait_for
 
 EUR = currency("EUR")
 MILK = "4006381333931"
-
-
-def wait_for(services, condition, timeout=15.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        services.dispatch.run_pending()
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
@@ -48,7 +38,7 @@ def test_card_sale_on_the_demo_lane_prints_the_card_slip(tmp_path):
         s.checkout.start_tender()
         sale = s.checkout.sale
         s.devices.payments.pay(sale.remaining)
-        wait_for(s, lambda: sale.state is SaleState.COMPLETED, timeout=30)
+        wait_for(s, lambda: sale.state is SaleState.COMPLETED)
         wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
         text = sorted((tmp_path / "printed").glob("*.txt"))[-1].read_text(encoding="utf-8")
         assert "Card" in text and "****" in text

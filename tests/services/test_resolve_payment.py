@@ -12,7 +12,7 @@ from posdesk.core.errors import DomainError
 from posdesk.core.lines import PaymentStatus
 from posdesk.core.permissions import Permission
 from posdesk.services.build import build_services
-from tests.services.lane import settle
+from tests.services.helpers import settle
 
 MILK = "4006381333931"
 

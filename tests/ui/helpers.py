@@ -56,6 +56,30 @@ def wait_no_dialog(qtbot: Any) -> None:
                     and QApplication.focusWidget() is not None)
 
 
+def open_tender(qtbot: Any) -> QWidget:
+    """F10 on the checkout: the tender dialog, open and focused."""
+    press(qtbot, Qt.Key.Key_F10)
+    return wait_dialog(qtbot, "tenderDialog")
+
+
+def pay_cash_exact(qtbot: Any, window: Any) -> None:
+    """F10, Enter on the empty field (the exact amount in cash), Enter to close the dialog;
+    returns once the sale is saved, when the next one may start."""
+    tender = open_tender(qtbot)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tender.is_complete)
+    press(qtbot, Qt.Key.Key_Return)
+    wait_no_dialog(qtbot)
+    qtbot.waitUntil(lambda: window.checkout.sale is None)
+
+
+def shift_menu(qtbot: Any, key: Qt.Key) -> None:
+    """F1 opens the shift menu; `key` chooses its entry (Key_3 cash out, Key_4 X report...)."""
+    press(qtbot, Qt.Key.Key_F1)
+    wait_dialog(qtbot, "shiftMenu")
+    press(qtbot, key)
+
+
 def log_in(qtbot: Any, window: MainWindow, pin: str = CASHIER_PIN, *, float_amount: str = "100") -> None:
     """Type the PIN, resume an interrupted sale if asked, answer the shift prompt with a
     float; end on the entry line."""

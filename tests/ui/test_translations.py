@@ -10,8 +10,8 @@ from posdesk.core.errors import UnknownCode
 from posdesk.core.receipt import DEFAULT_LABELS
 from posdesk.ui.i18n import install_translators, translate
 from posdesk.ui.receipt_labels import receipt_labels
-from posdesk.ui.main_window import MainWindow
 
+from .conftest import show_window
 from .helpers import log_in, scan
 
 
@@ -25,12 +25,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 def test_chinese_ui_shows_chinese_texts(qtbot: Any, services: Any, chinese: None) -> None:
-    window = MainWindow(services=services)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window = show_window(qtbot, services)
     log_in(qtbot, window)
     screen = window.checkout_screen
     assert screen.function_keys.buttons["payKey"].text() == "F10\n现金"

@@ -28,7 +28,7 @@ class TransactionBook:
     def add(self, kind: str, amount_minor: int, currency_numeric: int) -> Transaction:
         with self._lock:
             n = len(self.transactions) + 1
-            tx = Transaction(kind, n, n, amount_minor, currency_numeric, datetime.now())
+            tx = Transaction(kind, n, n, amount_minor, currency_numeric, datetime.now().astimezone())
             self.transactions.append(tx)
             return tx
 

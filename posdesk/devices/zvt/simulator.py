@@ -284,7 +284,7 @@ class TerminalSimulator:
 
     # -- helpers -----------------------------------------------------------------------------
     def _status(self, tx: Transaction | None, code: int, amount: int, cur: int) -> Apdu:
-        now = tx.at if tx else datetime.now()
+        now = tx.at if tx else datetime.now().astimezone()
         return M.status_information_apdu(
             result_code=code, amount_minor=amount, currency_numeric=cur,
             trace_no=tx.trace_no if tx else None, receipt_no=tx.receipt_no if tx else None,

@@ -15,7 +15,7 @@ it. Three rules live here, apart from what the retention periods are:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Iterable
 
 from .errors import EvidenceError
@@ -89,7 +89,7 @@ def timeline(entries: Iterable[Entry]) -> Timeline:
     walls: dict[int, datetime] = {}
     steps: list[ClockStep] = []
     previous: Instant | None = None
-    corrected = datetime.min
+    corrected = datetime.min.replace(tzinfo=timezone.utc)  # replaced by the first entry's time
     offset = timedelta(0)  # corrected minus wall time, carried across reboots
     for entry in entries:
         at = recorded_at(entry)

@@ -47,12 +47,11 @@ class PreRollBuffer:
         Audio is taken from the earliest video start on. Where a video track has no
         keyframe that early, it starts at its first keyframe in the buffer.
         """
-        starts = [self._keyframe_at_or_before(track, start_ns) for track in self._video_tracks]
-        starts = [s for s in starts if s is not None]
-        if not starts:
+        found = {track: self._keyframe_at_or_before(track, start_ns) for track in self._video_tracks}
+        by_track = {track: pts for track, pts in found.items() if pts is not None}
+        if not by_track:
             return []
-        by_track = dict(zip(self._video_tracks, starts))
-        first = min(starts)
+        first = min(by_track.values())
         return [p for p in self._packets
                 if p.pts_ns >= by_track.get(p.track, first)]
 

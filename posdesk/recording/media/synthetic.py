@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import math
+from itertools import pairwise
 from datetime import datetime, timezone
 
 import cv2
@@ -72,7 +73,7 @@ class SyntheticVideoSource:
 def _colour_bars(width: int, height: int) -> np.ndarray:
     bars = np.empty((height, width, 3), np.uint8)
     edges = np.linspace(0, width, len(BAR_COLOURS_BGR) + 1).astype(int)
-    for colour, left, right in zip(BAR_COLOURS_BGR, edges, edges[1:]):
+    for colour, (left, right) in zip(BAR_COLOURS_BGR, pairwise(edges), strict=True):
         bars[:, left:right] = colour
     # A luminance ramp at the bottom gives the encoder real gradients to work on.
     ramp_top = height * 3 // 4

@@ -67,14 +67,14 @@ class ReturnLinesDialog(QDialog):
             enabled[0].setFocus()
 
     def return_everything(self) -> None:
-        for original, field in zip(self._originals, self.fields):
+        for original, field in zip(self._originals, self.fields, strict=True):
             if field.isEnabled():
                 field.setText(quantity_text(original.returnable))
 
     def chosen(self) -> list[tuple[Any, Decimal]]:
         """(original line, quantity) for every line with a quantity above zero."""
         picks = []
-        for original, field in zip(self._originals, self.fields):
+        for original, field in zip(self._originals, self.fields, strict=True):
             quantity = parse_number(field.text()) if field.text() else None
             if quantity is not None and quantity > 0:
                 picks.append((original, quantity))

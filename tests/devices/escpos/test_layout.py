@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from posdesk.core.receipt import ReceiptLine
@@ -32,7 +32,6 @@ def test_wrapping_keeps_every_non_space_character(text):
 
 
 @given(words, st.sampled_from([32, 42, 48]))
-@settings(max_examples=60)
 def test_any_item_name_lays_out_within_the_paper_width(name, width):
     line = ReceiptLine(name or "x", Decimal(3), eur("1.99"), eur("5.97"), "A")
     receipt = latin_receipt(lines=(line,))

@@ -15,8 +15,8 @@ from .conftest import eur, make_terminal
 @pytest.mark.slow
 def test_simulator_process_prints_its_pty_and_serves_a_sale_until_interrupted():
     proc = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from posdesk.devices.zvt.simulator import main; "
-                               "sys.exit(main(sys.argv[1:]))", "--pty", "--mode", "approve"],
+        [sys.executable, "-c", ("import sys; from posdesk.devices.zvt.simulator import main; "
+                                "sys.exit(main(sys.argv[1:]))"), "--pty", "--mode", "approve"],
         stdout=subprocess.PIPE, text=True)
     try:
         path = proc.stdout.readline().strip()

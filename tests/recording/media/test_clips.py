@@ -79,7 +79,7 @@ def test_cues_appear_at_the_moment_of_each_event(rig_factory):
     contents = read_clip(clip.getvalue())
     origin_s = (facts.first_mono_ns - START_NS) / 1e9
     assert [c.text for c in contents.cues] == [text for _, text in events]
-    for cue, (when, _) in zip(contents.cues, events):
+    for cue, (when, _) in zip(contents.cues, events, strict=True):
         assert cue.start_s == pytest.approx(when - origin_s, abs=0.002)
     assert contents.cues[0].end_s < contents.cues[1].start_s
     assert facts.cue_count == 3

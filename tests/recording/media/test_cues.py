@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def _drive(events: list[int], end_ms: int) -> list:
 def _assert_safe(cues) -> None:
     for cue in cues:
         assert cue.start_ms >= 0 and cue.duration_ms >= 1
-    for before, after in zip(cues, cues[1:]):
+    for before, after in pairwise(cues):
         assert before.end_ms + CUE_GAP_MS <= after.start_ms
 
 
@@ -60,7 +61,7 @@ def test_burst_patterns_do_not_abort_the_muxer_and_every_event_is_in_the_clip(se
     for sale, clip in result.items():
         lines = [line for _, _, text in clip["cues"] for line in text.split("\n")]
         assert lines == clip["sent"], sale
-        for (start, end, _), (next_start, _, _) in zip(clip["cues"], clip["cues"][1:]):
+        for (start, end, _), (next_start, _, _) in pairwise(clip["cues"]):
             assert start < end < next_start
         assert clip["video_frames"] > 0
     assert len(result["a"]["sent"]) == 82 and len(result["b"]["sent"]) == 46

@@ -45,3 +45,19 @@ def test_asking_further_back_than_kept_starts_at_the_oldest_keyframe():
 
 def test_empty_buffer_gives_no_backlog():
     assert PreRollBuffer(TRACKS).since(0) == []
+
+
+def test_each_video_track_starts_on_its_own_keyframe_when_another_has_none_yet():
+    # Three cameras: the first has sent no keyframe yet (say it has just reconnected), the
+    # others have keyframes each second, half a second apart.
+    tracks = [TrackInfo(TrackKind.VIDEO, "h264", name) for name in ("door", "cashier", "customer")]
+    buffer = PreRollBuffer([*tracks, TrackInfo(TrackKind.AUDIO, "aac", "mic")], seconds=30)
+    for i in range(100):
+        t = i * NS // 10
+        buffer.add(EncodedPacket(0, b"v", t, t, NS // 10, keyframe=False))
+        buffer.add(EncodedPacket(1, b"v", t, t, NS // 10, keyframe=i % 10 == 0))
+        buffer.add(EncodedPacket(2, b"v", t, t, NS // 10, keyframe=i % 10 == 5))
+    backlog = buffer.since(int(5.7 * NS))
+    first = {track: next(p for p in backlog if p.track == track) for track in (1, 2)}
+    assert first[1].keyframe and first[1].pts_ns == 5 * NS
+    assert first[2].keyframe and first[2].pts_ns == int(5.5 * NS)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 
@@ -55,11 +56,11 @@ def test_truncated_clip_yields_the_frames_before_the_cut(six_second_clip):
     assert at_boundaries == sorted(set(at_boundaries))
     assert at_boundaries[-1] < whole
     # A fragment is at most about a second long: a cut loses no more than that.
-    steps = [b - a for a, b in zip([0, *at_boundaries], [*at_boundaries, whole])]
+    steps = [b - a for a, b in pairwise([0, *at_boundaries, whole])]
     assert max(steps) <= 1.5 * FPS
     # A cut inside a fragment keeps every frame before that fragment and none beyond it.
-    for (start, end), before in zip(zip(fragments, [*fragments[1:], len(six_second_clip)]),
-                                    [0, *at_boundaries]):
+    for (start, end), before in zip(pairwise([*fragments, len(six_second_clip)]),
+                                    [0, *at_boundaries], strict=True):
         for cut in (start + 1, (start + end) // 2):
             assert before <= len(frames_up_to(cut)) <= before + 1.5 * FPS
 

@@ -5,7 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ..helpers import BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text, wait_dialog, wait_no_dialog
+from ..helpers import (BUTTER, MILK, YOGHURT, approve, db_rows, log_in, open_tender, press, scan,
+                      type_text, wait_dialog, wait_no_dialog)
 
 
 def test_scanned_sale_with_quantity_change_void_and_cash_is_stored(qtbot: Any, window: Any, services: Any) -> None:
@@ -28,8 +29,7 @@ def test_scanned_sale_with_quantity_change_void_and_cash_is_stored(qtbot: Any, w
     wait_no_dialog(qtbot)
     assert screen.totals.total_value.text() == "€ 4.75"  # 1.19 + 4 x 0.89
 
-    press(qtbot, Qt.Key.Key_F10)
-    tender = wait_dialog(qtbot, "tenderDialog")
+    tender = open_tender(qtbot)
     type_text(qtbot, "10")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tender.is_complete)
@@ -92,8 +92,7 @@ def test_quantity_times_code_rings_that_many(qtbot: Any, window: Any) -> None:
 def test_split_cash_tender_leaves_the_remainder_then_completes(qtbot: Any, window: Any, services: Any) -> None:
     log_in(qtbot, window)
     scan(qtbot, f"2*{BUTTER}")  # 4.58
-    press(qtbot, Qt.Key.Key_F10)
-    tender = wait_dialog(qtbot, "tenderDialog")
+    tender = open_tender(qtbot)
     type_text(qtbot, "2")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tender.due_value.text() == "€ 2.58")

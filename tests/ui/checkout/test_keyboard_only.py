@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ..helpers import db_rows, log_in, press, type_text, wait_dialog, wait_no_dialog
+from ..helpers import db_rows, log_in, open_tender, press, type_text, wait_dialog, wait_no_dialog
 
 
 def test_keyboard_alone_rings_searches_tenders_and_finishes_a_sale(qtbot: Any, window: Any, services: Any) -> None:
@@ -22,8 +22,7 @@ def test_keyboard_alone_rings_searches_tenders_and_finishes_a_sale(qtbot: Any, w
 
     type_text(qtbot, "+")  # one more of it, typed alone
     qtbot.waitUntil(lambda: window.checkout.sale.lines[0].quantity == 2)
-    press(qtbot, Qt.Key.Key_F10)
-    tender = wait_dialog(qtbot, "tenderDialog")
+    tender = open_tender(qtbot)
     press(qtbot, Qt.Key.Key_F3)  # the third quick-cash note
     qtbot.waitUntil(lambda: tender.is_complete)
     press(qtbot, Qt.Key.Key_Return)

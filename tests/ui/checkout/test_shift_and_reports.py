@@ -6,7 +6,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ..helpers import MILK, approve, db_rows, log_in, press, scan, type_text, wait_dialog, wait_no_dialog
+from ..helpers import (MILK, approve, db_rows, log_in, pay_cash_exact, press, scan, shift_menu,
+                      type_text, wait_dialog, wait_no_dialog)
 
 
 def report_lines(dialog: Any) -> list[str]:
@@ -16,34 +17,23 @@ def report_lines(dialog: Any) -> list[str]:
 def test_cash_out_then_x_and_z_reports_show_the_drawer(qtbot: Any, window: Any, services: Any) -> None:
     log_in(qtbot, window, float_amount="50")
     scan(qtbot, MILK)
-    press(qtbot, Qt.Key.Key_F10)
-    tender = wait_dialog(qtbot, "tenderDialog")
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: tender.is_complete)
-    press(qtbot, Qt.Key.Key_Return)
-    wait_no_dialog(qtbot)
+    pay_cash_exact(qtbot, window)
 
-    press(qtbot, Qt.Key.Key_F1)
-    wait_dialog(qtbot, "shiftMenu")
-    press(qtbot, Qt.Key.Key_3)  # cash out
+    shift_menu(qtbot, Qt.Key.Key_3)  # cash out
     wait_dialog(qtbot, "amountDialog")
     type_text(qtbot, "20")
     press(qtbot, Qt.Key.Key_Return)
     wait_no_dialog(qtbot)
     assert db_rows(services, "SELECT direction, amount_minor FROM cash_movement") == [("out", 2000)]
 
-    press(qtbot, Qt.Key.Key_F1)
-    wait_dialog(qtbot, "shiftMenu")
-    press(qtbot, Qt.Key.Key_4)  # X report
+    shift_menu(qtbot, Qt.Key.Key_4)  # X report
     x = wait_dialog(qtbot, "reportDialog")
     lines = report_lines(x)
     assert "X report" in lines and "€ 31.19" in lines  # 50 float + 1.19 sale - 20 out
     press(qtbot, Qt.Key.Key_Escape)
     wait_no_dialog(qtbot)
 
-    press(qtbot, Qt.Key.Key_F1)
-    wait_dialog(qtbot, "shiftMenu")
-    press(qtbot, Qt.Key.Key_5)  # close shift
+    shift_menu(qtbot, Qt.Key.Key_5)  # close shift
     wait_dialog(qtbot, "amountDialog")
     type_text(qtbot, "31")
     press(qtbot, Qt.Key.Key_Return)

@@ -13,7 +13,7 @@ from posdesk.devices.pty import open_pty_pair
 from posdesk.devices.zvt import simulator as zvt_sim
 from posdesk.services.build import open_config
 
-from ..helpers import CASHIER_PIN, MANAGER_PIN, log_in, press, type_text, wait_dialog
+from ..helpers import CASHIER_PIN, MANAGER_PIN, log_in, press, shift_menu, type_text, wait_dialog
 
 
 @pytest.fixture
@@ -29,9 +29,7 @@ def new_devices(tmp_path: Path) -> Iterator[tuple[str, printer_sim.PrinterSimula
 
 
 def open_settings(qtbot: Any) -> Any:
-    press(qtbot, Qt.Key.Key_F1)
-    wait_dialog(qtbot, "shiftMenu")
-    press(qtbot, Qt.Key.Key_9)  # Device settings
+    shift_menu(qtbot, Qt.Key.Key_9)  # Device settings
     return wait_dialog(qtbot, "approvalDialog")
 
 

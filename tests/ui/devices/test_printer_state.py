@@ -7,22 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ..conftest import show_window
-from ..helpers import MILK, approve, db_rows, journal_kinds, log_in, press, scan, wait_dialog, wait_no_dialog
-
-
-def pay_cash(qtbot: Any) -> None:
-    press(qtbot, Qt.Key.Key_F10)
-    tender = wait_dialog(qtbot, "tenderDialog")
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: tender.is_complete)
-    press(qtbot, Qt.Key.Key_Return)
-    wait_no_dialog(qtbot)
-
-
-def menu(qtbot: Any, key: Qt.Key) -> None:
-    press(qtbot, Qt.Key.Key_F1)
-    wait_dialog(qtbot, "shiftMenu")
-    press(qtbot, key)
+from ..helpers import (MILK, approve, db_rows, journal_kinds, log_in, pay_cash_exact, scan,
+                      shift_menu, wait_dialog)
 
 
 def test_paper_out_is_shown_the_receipt_is_kept_and_prints_when_paper_is_back(
@@ -34,7 +20,7 @@ def test_paper_out_is_shown_the_receipt_is_kept_and_prints_when_paper_is_back(
     log_in(qtbot, window)
     scan(qtbot, MILK)
     sale_id = window.checkout.sale.id
-    pay_cash(qtbot)
+    pay_cash_exact(qtbot, window)
 
     screen = window.checkout_screen
     qtbot.waitUntil(lambda: "kept for reprint" in screen.notice.text())
@@ -44,12 +30,12 @@ def test_paper_out_is_shown_the_receipt_is_kept_and_prints_when_paper_is_back(
     assert "receipt_not_printed" in journal_kinds(device_services, sale_id)
 
     simulators.printer.paper_out = False
-    menu(qtbot, Qt.Key.Key_8)  # Print waiting receipts
+    shift_menu(qtbot, Qt.Key.Key_8)  # Print waiting receipts
     qtbot.waitUntil(lambda: len(simulators.receipts()) == 1, timeout=10_000)
     assert "Whole milk" in simulators.receipts()[0] and "COPY" not in simulators.receipts()[0]
     qtbot.waitUntil(lambda: status.device_text("printer") == "Printer ready")
 
-    menu(qtbot, Qt.Key.Key_7)  # Reprint last receipt
+    shift_menu(qtbot, Qt.Key.Key_7)  # Reprint last receipt
     qtbot.waitUntil(lambda: len(simulators.receipts()) == 2, timeout=10_000)
     assert "COPY" in simulators.receipts()[1] and "Whole milk" in simulators.receipts()[1]
 
@@ -57,9 +43,9 @@ def test_paper_out_is_shown_the_receipt_is_kept_and_prints_when_paper_is_back(
 def test_x_report_prints_from_its_dialog(qtbot: Any, device_window: Any, simulators: Any) -> None:
     log_in(qtbot, device_window)
     scan(qtbot, MILK)
-    pay_cash(qtbot)
+    pay_cash_exact(qtbot, device_window)
     qtbot.waitUntil(lambda: len(simulators.receipts()) == 1, timeout=10_000)
-    menu(qtbot, Qt.Key.Key_4)  # X report
+    shift_menu(qtbot, Qt.Key.Key_4)  # X report
     report = wait_dialog(qtbot, "reportDialog")
     qtbot.mouseClick(report.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(simulators.receipts()) == 2, timeout=10_000)
@@ -70,7 +56,7 @@ def test_x_report_prints_from_its_dialog(qtbot: Any, device_window: Any, simulat
 def test_no_sale_opens_the_drawer_with_a_manager_pin(qtbot: Any, device_window: Any, device_services: Any,
                                                     simulators: Any) -> None:
     log_in(qtbot, device_window)
-    menu(qtbot, Qt.Key.Key_6)  # Open drawer (no sale)
+    shift_menu(qtbot, Qt.Key.Key_6)  # Open drawer (no sale)
     approve(qtbot)
     assert simulators.printer.wait_until(lambda sim: sim.drawer_open, timeout=10)
     assert db_rows(device_services, "SELECT action FROM audit_log WHERE action = 'no_sale'")

@@ -5,7 +5,6 @@ import inspect
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from posdesk.services.checkout import CheckoutService

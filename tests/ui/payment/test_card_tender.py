@@ -10,13 +10,8 @@ from PySide6.QtCore import Qt
 from posdesk.devices.zvt.simulator import SIM_PAN_FULL, Mode
 from posdesk.ui.payment.card_flow import CardStage
 
-from ..helpers import (BUTTER, MILK, approve, db_rows, journal_kinds, log_in, press, scan, type_text, wait_dialog,
-                       wait_no_dialog)
-
-
-def open_tender(qtbot: Any) -> Any:
-    press(qtbot, Qt.Key.Key_F10)
-    return wait_dialog(qtbot, "tenderDialog")
+from ..helpers import (BUTTER, MILK, approve, db_rows, journal_kinds, log_in, open_tender, press,
+                      scan, type_text, wait_dialog, wait_no_dialog)
 
 
 def test_card_sale_is_journaled_stored_masked_and_printed_with_the_slip(

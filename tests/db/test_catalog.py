@@ -1,4 +1,3 @@
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -111,21 +110,15 @@ def test_a_file_without_the_required_columns_is_refused_whole(catalog, tmp_path)
 
 
 @pytest.mark.slow
-def test_a_100k_product_catalog_imports_in_seconds_and_scans_fast(catalog, tmp_path):
+def test_a_100k_product_catalog_imports_whole_and_every_barcode_is_found(catalog, tmp_path):
+    # How fast is bench/checkout.py's business (import time, lookup p95); this checks that
+    # nothing of a large import is lost.
     path = tmp_path / "big.csv"
     with path.open("w", encoding="utf-8") as f:
         f.write(HEADER)
         for i in range(100_000):
             f.write(f"S{i},Product number {i},{i % 5000 / 100:.2f},{'AB'[i % 2]},{ean13(i)},,Cat{i % 50},,\n")
-    start = time.perf_counter()
     result = catalog.import_csv(path)
-    took = time.perf_counter() - start
-    print(f"\n100k-row catalog import: {took:.2f} s")
     assert result.errors == [] and catalog.count() == 100_000
-    assert took < 60
-    start = time.perf_counter()
     for i in range(0, 100_000, 1000):
         assert catalog.by_barcode(ean13(i)).sku == f"S{i}"
-    per_lookup = (time.perf_counter() - start) / 100
-    print(f"barcode lookup over 100k products: {per_lookup * 1000:.3f} ms")
-    assert per_lookup < 0.01

@@ -110,6 +110,12 @@ class TerminalSimulator:
 
     def stop(self, timeout: float = 3.0) -> None:
         self._stop.set()
+        # The caller closes the pty as soon as this returns, and the next pty may get the
+        # same descriptor numbers: a thread still repeating an unanswered frame must not
+        # write into that one. Detached, its next read or write ends the thread.
+        detach = getattr(self.faults.inner, "detach", None)
+        if detach is not None:
+            detach()
         if self._thread is not None:
             self._thread.join(timeout)
 

@@ -81,6 +81,8 @@ class FdStream:
         self.name = name
 
     def read_some(self) -> bytes:
+        if self.fd < 0:
+            raise LineLost(f"line on {self.name} closed")
         try:
             ready, _, _ = select.select([self.fd], [], [], POLL_S)
             if not ready:
@@ -93,6 +95,8 @@ class FdStream:
         return data
 
     def write(self, data: bytes) -> None:
+        if self.fd < 0:
+            raise LineLost(f"line on {self.name} closed")
         view = memoryview(data)
         try:
             while view:
@@ -105,6 +109,11 @@ class FdStream:
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
+
+    def detach(self) -> None:
+        """Stop using the descriptor without closing it: its owner closes it, and the number
+        may then be handed to another file that must never see our bytes."""
+        self.fd = -1
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,115 @@
+"""Random access to a decrypted clip held in memory: the pictures at a time, and onward.
+
+The viewer decodes with PyAV straight from the bytes (never from a file: the plaintext must
+not touch the disk). A seek jumps to the keyframe before the target on the first video
+track and decodes forward until every video track has its picture at the target, so the
+picture shown is the one that was on screen at that second, not the nearest keyframe.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from typing import Iterator
+
+import av
+
+from posdesk.core.picture import Picture
+
+from .errors import MediaError
+
+log = logging.getLogger(__name__)
+
+
+class ClipPlayback:
+    """One open clip; not thread-safe (one decoding thread owns it)."""
+
+    def __init__(self, data: bytes):
+        try:
+            self._container = av.open(io.BytesIO(data), "r", format="mp4")
+        except (av.FFmpegError, ValueError) as e:
+            raise MediaError(f"not a readable clip ({len(data)} bytes): {e}") from e
+        self._video = [s for s in self._container.streams if s.type == "video"]
+        if not self._video:
+            raise MediaError("the clip has no picture")
+        for stream in self._video:
+            stream.thread_type = "AUTO"
+        self.tracks = tuple(s.index for s in self._video)
+        self.duration_s = self._duration()
+        self._frames: Iterator[Picture] | None = None
+        rate = self._video[0].average_rate or self._video[0].guessed_rate
+        #: Seconds between two pictures of the first track (frame step).
+        self.frame_s = float(1 / rate) if rate else 1 / 15
+
+    def _duration(self) -> float:
+        if self._container.duration:
+            return self._container.duration / av.time_base
+        longest = [float(s.duration * s.time_base) for s in self._video if s.duration]
+        return max(longest, default=0.0)
+
+    def pictures(self) -> Iterator[Picture]:
+        """Pictures of every video track in decoding order from the current position."""
+        if self._frames is None:
+            self._frames = self._decode()
+        return self._frames
+
+    def seek(self, time_s: float) -> list[Picture]:
+        """Jump to `time_s`; the picture of each video track showing at that time."""
+        target = max(0.0, time_s)
+        limit = target + self.frame_s / 2
+        first = self._video[0]
+        try:
+            self._container.seek(int(target / first.time_base), stream=first, backward=True)
+        except (av.FFmpegError, ValueError) as e:
+            log.info("seek to %.3f s failed (%s); decoding from the start", target, e)
+            self._container.seek(0)
+        frames = self._decode()
+        latest: dict[int, Picture] = {}
+        ahead: Picture | None = None
+        for picture in frames:
+            if picture.time_s > limit and len(latest) == len(self.tracks):
+                ahead = picture  # the next one to show: handed out first by `pictures()`
+                break
+            if picture.time_s <= limit or picture.track not in latest:
+                latest[picture.track] = picture
+        self._frames = _prepend(ahead, frames)
+        return [latest[t] for t in self.tracks if t in latest]
+
+    def thumbnail(self, width: int = 160) -> Picture | None:
+        """The clip's first picture scaled to `width`; None if none decodes."""
+        try:
+            for frame in self._container.decode(self._video[0]):
+                height = max(2, round(frame.height * width / frame.width) // 2 * 2)
+                small = frame.reformat(width=width, height=height, format="rgb24")
+                return Picture(self.tracks[0], float(frame.time or 0.0), width, height,
+                               small.to_ndarray().tobytes())
+        except (av.FFmpegError, ValueError) as e:
+            log.info("no thumbnail: %s", e)
+        return None
+
+    def _decode(self) -> Iterator[Picture]:
+        demuxer = self._container.demux(*self._video)
+        while True:
+            try:
+                packet = next(demuxer)
+            except StopIteration:
+                return
+            except (av.FFmpegError, ValueError) as e:
+                log.info("clip ends early: %s", e)
+                return
+            try:
+                frames = packet.decode()
+            except (av.FFmpegError, ValueError) as e:
+                log.info("damaged packet on track %d: %s", packet.stream.index, e)
+                continue
+            for frame in frames:
+                yield Picture(packet.stream.index, float(frame.time or 0.0), frame.width,
+                              frame.height, frame.to_ndarray(format="rgb24").tobytes())
+
+    def close(self) -> None:
+        self._container.close()
+
+
+def _prepend(first: Picture | None, rest: Iterator[Picture]) -> Iterator[Picture]:
+    if first is not None:
+        yield first
+    yield from rest

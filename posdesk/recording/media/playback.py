@@ -55,7 +55,7 @@ class ClipPlayback:
     def seek(self, time_s: float) -> list[Picture]:
         """Jump to `time_s`; the picture of each video track showing at that time."""
         target = max(0.0, time_s)
-        limit = target + self.frame_s / 2
+        limit = target + self.frame_s * 0.4  # the picture on screen at `target`
         first = self._video[0]
         try:
             self._container.seek(int(target / first.time_base), stream=first, backward=True)

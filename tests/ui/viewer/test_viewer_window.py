@@ -1,0 +1,130 @@
+"""The viewer window driven by keys and clicks on a recorded demo lane."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from posdesk.core.sale_marks import Mark
+
+from .conftest import unlock
+
+pytestmark = pytest.mark.slow
+
+
+def _search(qtbot, win):
+    with qtbot.waitSignal(win.results_shown, timeout=30000) as found:
+        qtbot.keyClick(win.search.filters.receipt, Qt.Key.Key_Return)
+    return found.args[0]
+
+
+def test_wrong_passphrase_is_refused_then_the_right_one_unlocks(qtbot, viewer_window):
+    win = viewer_window
+    unlock(qtbot, win, "not the passphrase")
+    qtbot.waitUntil(lambda: "Wrong manager passphrase" in win.unlock_dialog.message.text(), timeout=30000)
+    assert not win.viewer.unlocked
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.unlock_dialog is None, timeout=30000)
+    assert win.viewer.unlocked
+
+
+def test_each_filter_narrows_the_results(qtbot, viewer_window):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    form = win.search.filters
+    assert _search(qtbot, win) == 3
+    table = win.search.results
+    qtbot.keyClicks(form.receipt, "2")
+    assert _search(qtbot, win) == 1 and table.item(0, 3).text() == "2"
+    form.receipt.clear()
+    form.mark_boxes[Mark.VOIDED].setChecked(True)
+    assert _search(qtbot, win) == 1 and table.item(0, 6).text().count("voided") == 1
+    form.mark_boxes[Mark.VOIDED].setChecked(False)
+    form.tender.setCurrentIndex(form.tender.findData("card"))
+    assert _search(qtbot, win) == 1 and "card" in table.item(0, 5).text()
+    form.tender.setCurrentIndex(0)
+    qtbot.keyClicks(form.cashier, "Max")
+    assert _search(qtbot, win) == 0
+    form.cashier.clear()
+    qtbot.keyClicks(form.lane, "L1")
+    assert _search(qtbot, win) == 3
+    qtbot.keyClicks(form.min_total, "20")
+    assert _search(qtbot, win) == 1
+    form.min_total.clear()
+    qtbot.keyClicks(form.max_total, "10")
+    assert _search(qtbot, win) == 1
+    form.max_total.clear()
+    form.clip_boxes[next(iter(form.clip_boxes))].setChecked(True)
+    assert _search(qtbot, win) == 0
+    form.clip_boxes[next(iter(form.clip_boxes))].setChecked(False)
+    form.discount.setValue(1)
+    assert _search(qtbot, win) == 2
+    form.discount.setValue(0)
+    qtbot.keyClicks(form.product, "no such product")
+    assert _search(qtbot, win) == 0
+    form.product.clear()
+    form.since.setDateTime(form.until.dateTime())
+    assert _search(qtbot, win) == 0
+
+
+def test_open_a_sale_click_an_event_and_play_to_the_end(qtbot, viewer_window):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    qtbot.keyClicks(win.search.filters.receipt, "1")
+    assert _search(qtbot, win) == 1
+    win.search.results.setFocus()
+    with qtbot.waitSignal(win.sale_opened, timeout=30000):
+        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+    player = win.player
+    qtbot.waitUntil(lambda: player.duration_s > 1 and player.videos
+                    and player.videos[0].pixmap() is not None and not player.videos[0].pixmap().isNull(),
+                    timeout=30000)
+    assert "Verified" in player.badge.text()
+    journal = player.journal
+    row = journal.count() - 2
+    target = player.evidence.journal[row]
+    rect = journal.visualItemRect(journal.item(row))
+    qtbot.mouseClick(journal.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: abs(player.position_s - target.offset_s) < 0.01, timeout=30000)
+    qtbot.waitUntil(lambda: journal.current_seq == target.seq, timeout=30000)
+    assert journal.currentRow() == row
+    player.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(player, Qt.Key.Key_BracketRight)  # 2x
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: player.ended_count == 1, timeout=30000)
+    assert player.position_s == pytest.approx(player.duration_s, abs=0.2)
+    assert journal.current_seq == player.evidence.journal[-1].seq or journal.current_seq is not None
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert win.stack.currentWidget() is win.search
+
+
+def test_a_tampered_clip_turns_the_badge_red_and_says_why(qtbot, viewer_window, lane):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    qtbot.keyClicks(win.search.filters.receipt, "1")
+    assert _search(qtbot, win) == 1
+    sale_id = win.search.results.sale_ids()[0]
+    clip = lane.data_dir / lane.recordings.get(sale_id).clip_path
+    blob = bytearray(clip.read_bytes())
+    blob[len(blob) // 2] ^= 0x01
+    clip.write_bytes(bytes(blob))
+    win.search.results.setFocus()
+    with qtbot.waitSignal(win.sale_opened, timeout=30000):
+        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+    text = win.player.badge.text()
+    assert text.startswith("Tampered") and "clip-edited" in text and clip.name in text
+
+
+def test_lock_forgets_the_clip_and_asks_again(qtbot, viewer_window):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    assert _search(qtbot, win) == 3
+    with qtbot.waitSignal(win.locked, timeout=5000):
+        qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not win.viewer.unlocked and win.player.evidence is None
+    assert win.unlock_dialog is not None

@@ -25,10 +25,11 @@ from posdesk.core.sale_search import ExceptionReport, FoundSale, SearchFilter
 from posdesk.db import audit as db_audit
 from posdesk.db import sale_facts, sale_search
 from posdesk.db.errors import UnknownSale
-from posdesk.db.recordings import RecordingStore
+from posdesk.db.recordings import RecordingInfo, RecordingStore
 from posdesk.db.sales import SaleStore
 from posdesk.recording.age import X25519Identity, decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
+from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import Entry
 from posdesk.recording.keys import KeyStore
 from posdesk.recording.media.errors import MediaError
@@ -265,6 +266,26 @@ class ViewerService:
             return e.partial, None, True
         except AgeError as e:
             return getattr(e, "partial", b""), f"the clip does not decrypt: {e}", False
+
+    # -- evidence files (for exports) -----------------------------------------------------
+    def recording_info(self, sale_id: str) -> RecordingInfo | None:
+        return self._recordings.get(sale_id)
+
+    def journal_bytes(self, sale_id: str, count: int) -> bytes:
+        """The first `count` journal events in the canonical bytes a manifest hashed."""
+        return self._sales.journal_bytes(sale_id, count)
+
+    def chain_lines(self, lane: str) -> list[bytes]:
+        """The lane's chain log, line by line (without newlines)."""
+        path = ClipLayout(self.data_dir).chain_log(lane)
+        return path.read_bytes().splitlines() if path.exists() else []
+
+    def lane_public_keys(self) -> dict[str, bytes]:
+        return self._keys.lane_public_keys()
+
+    @property
+    def keys_dir(self) -> Path:
+        return self._keys.directory
 
     # -- audit -----------------------------------------------------------------------------
     def audit(self, action: str, **details: Any) -> None:

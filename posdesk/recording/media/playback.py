@@ -113,3 +113,14 @@ def _prepend(first: Picture | None, rest: Iterator[Picture]) -> Iterator[Picture
     if first is not None:
         yield first
     yield from rest
+
+
+def picture_png(picture: Picture) -> bytes:
+    """The picture as a PNG file (for stills and the report), encoded by FFmpeg's PNG coder."""
+    import numpy as np
+
+    image = np.frombuffer(picture.rgb, np.uint8).reshape(picture.height, picture.width, 3)
+    frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+    codec = av.CodecContext.create("png", "w")
+    codec.width, codec.height, codec.pix_fmt = picture.width, picture.height, "rgb24"
+    return b"".join(bytes(p) for p in [*codec.encode(frame), *codec.encode(None)])

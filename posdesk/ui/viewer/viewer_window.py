@@ -97,6 +97,8 @@ class ViewerWindow(QMainWindow):
         self.idle.timeout.connect(self.check_idle)
         self.idle.start()
         self.unlock_dialog: UnlockDialog | None = None
+        #: The open export dialog, if any (set by whoever opens it).
+        self.export_dialog: QWidget | None = None
         self.resize(1280, 800)
 
     # -- unlocking -------------------------------------------------------------------------

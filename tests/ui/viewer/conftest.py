@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from posdesk.core.money import currency
 from posdesk.services.build import build_services
-from posdesk.services.viewer import open_viewer
+from posdesk.ui.viewer.launch import viewer_window as build_viewer_window
 from posdesk.ui.viewer.viewer_window import ViewerWindow
 
 from ...recorded_lane import PASSPHRASE, copy_lane, make_recorded_lane
@@ -31,8 +30,7 @@ def lane(recorded: Path, tmp_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def viewer_window(qtbot: Any, lane: Any) -> ViewerWindow:
-    win = ViewerWindow(viewer=open_viewer(lane), user="Max",
-                       cur=currency(lane.config.get("store.currency")))
+    win = build_viewer_window(lane, user="Max")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

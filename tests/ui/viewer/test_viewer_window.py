@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from posdesk.core.sale_marks import Mark
 
+from ..conftest import show_window
+from ..helpers import approve, focus, log_in, wait_dialog
 from .conftest import unlock
 
 pytestmark = pytest.mark.slow
@@ -128,3 +130,44 @@ def test_lock_forgets_the_clip_and_asks_again(qtbot, viewer_window):
         qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not win.viewer.unlocked and win.player.evidence is None
     assert win.unlock_dialog is not None
+
+
+def test_shift_f1_asks_a_manager_pin_then_opens_the_viewer(qtbot, lane):
+    win = show_window(qtbot, lane)
+    log_in(qtbot, win)
+    entry = win.checkout_screen.viewer_entry
+    qtbot.keyClick(focus(), Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    wait_dialog(qtbot, "approvalDialog")
+    approve(qtbot, "1234")  # a cashier's PIN is not enough
+    qtbot.wait(300)
+    assert entry.viewer is None
+    focus().clear()
+    approve(qtbot)
+    qtbot.waitUntil(lambda: entry.viewer is not None and entry.viewer.unlock_dialog is not None, timeout=10000)
+    assert entry.viewer.user == "Max"
+    entry.close_viewer()
+
+
+def test_export_a_package_from_the_player_by_keyboard(qtbot, viewer_window, lane, tmp_path):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    qtbot.keyClicks(win.search.filters.receipt, "1")
+    assert _search(qtbot, win) == 1
+    win.search.results.setFocus()
+    with qtbot.waitSignal(win.sale_opened, timeout=30000):
+        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+    qtbot.keyClick(win.player.journal, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.export_dialog is not None and win.export_dialog.isVisible())
+    dialog = win.export_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: refused, nothing written
+    assert "reason" in dialog.message.text()
+    dialog.target.setText(str(tmp_path / "package"))
+    qtbot.keyClicks(dialog.reason, "customer says she paid with a 50")
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as done:
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    package = done.args[0].path
+    assert (package / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert (package / "HOW-TO-VERIFY.txt").exists()
+    assert len(list(package.glob("sales/*/clip.mp4.age"))) == 1

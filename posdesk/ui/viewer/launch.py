@@ -1,0 +1,39 @@
+"""Building the viewer window for a lane's services: from the checkout or standalone."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from posdesk.core.money import currency
+from posdesk.services.build import Services
+from posdesk.services.viewer import ViewerService, open_viewer
+from posdesk.services.viewer_export import ExportRequest, ExportResult, export_package
+
+from ..dialogs.opening import open_modal
+from .export_dialog import ExportDialog
+from .pdf_report import render_pdf
+from .viewer_window import ViewerWindow
+
+#: Folder under the data directory where packages go unless the manager picks another.
+EXPORTS_DIR = "exports"
+
+
+def viewer_window(services: Services, *, user: str, viewer: ViewerService | None = None) -> ViewerWindow:
+    """A viewer window on `services`' lane, for `user` (who unlocks, searches and exports)."""
+    service = viewer or open_viewer(services)
+
+    def export(request: ExportRequest, progress: Callable[[int, int, str], None]) -> ExportResult:
+        return export_package(service, request, render_pdf=render_pdf, progress=progress)
+
+    def open_export(parent: QWidget, sale_ids: list[str]) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dialog = ExportDialog(sale_ids=sale_ids, default_dir=services.data_dir / EXPORTS_DIR / stamp,
+                              export=export, tasks=window.tasks, parent=parent)
+        window.export_dialog = dialog
+        open_modal(dialog)
+
+    window = ViewerWindow(viewer=service, user=user, cur=currency(services.config.get("store.currency")),
+                          open_export=open_export)
+    return window

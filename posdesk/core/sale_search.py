@@ -40,7 +40,8 @@ class SearchFilter:
     clip_problems: frozenset[ClipProblem] = frozenset()
     #: One sale by its id (opening a sale reads it through the same query).
     sale_id: str | None = None
-    limit: int = 500
+    #: The newest this many (a page of the results table).
+    limit: int = 200
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ _INDEXES = (
     ("sale_total", "sale", ("total_minor",)),
     ("sale_line_sku", "sale_line", ("sku",)),
     ("payment_tender_sale", "payment", ("tender", "sale_id")),
+    ("recording_status_sale", "recording", ("status", "sale_id")),
 )
 
 

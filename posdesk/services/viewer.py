@@ -33,7 +33,7 @@ from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import Entry
 from posdesk.recording.keys import KeyStore
 from posdesk.recording.media.errors import MediaError
-from posdesk.recording.media.playback import ClipPlayback
+from posdesk.recording.media.playback import ClipPlayback, picture_png
 
 from .viewer_badge import Badge, sale_badge
 
@@ -266,6 +266,28 @@ class ViewerService:
             return e.partial, None, True
         except AgeError as e:
             return getattr(e, "partial", b""), f"the clip does not decrypt: {e}", False
+
+    def save_still(self, sale_id: str, time_s: float, out_dir: Path) -> Path:
+        """The picture of each camera at `time_s` as PNG files in `out_dir`; audited."""
+        plain, problem, _ = self._decrypt(sale_id, self._unlocked_identities())
+        if not plain:
+            raise MediaError(problem or f"sale {sale_id} has no clip")
+        playback = ClipPlayback(plain)
+        try:
+            pictures = playback.seek(time_s)
+        finally:
+            playback.close()
+        if not pictures:
+            raise MediaError(f"no picture at {time_s:.2f} s")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for n, picture in enumerate(pictures):
+            path = out_dir / f"{sale_id[:8]}-{picture.time_s:08.3f}s-cam{n + 1}.png"
+            path.write_bytes(picture_png(picture))
+            paths.append(path)
+        self._audit(self._user, "viewer_still", sale=sale_id, at_s=round(time_s, 3),
+                    files=[str(p) for p in paths])
+        return paths[0]
 
     # -- evidence files (for exports) -----------------------------------------------------
     def recording_info(self, sale_id: str) -> RecordingInfo | None:

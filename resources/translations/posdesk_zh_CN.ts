@@ -1012,12 +1012,12 @@
         <translation>搜索 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/filter_form.py" line="113"/>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="114"/>
         <source>The receipt number must be digits.</source>
         <translation>小票号必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/filter_form.py" line="131"/>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="132"/>
         <source>{text} is not an amount.</source>
         <translation>{text} 不是有效金额。</translation>
     </message>
@@ -1171,9 +1171,9 @@
     <name>PlayerView</name>
     <message>
         <location filename="../../posdesk/ui/viewer/player_view.py" line="73"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="138"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="199"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="211"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="139"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="200"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="212"/>
         <source>Play (Space)</source>
         <extracomment>Badge colours by whether the evidence holds.</extracomment>
         <translation>播放 (空格)</translation>
@@ -1204,12 +1204,12 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="126"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="127"/>
         <source>Lane {lane} · receipt {receipt} · {cashier} · {time} · {total}</source>
         <translation>收银台 {lane} · 小票 {receipt} · {cashier} · {time} · {total}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="208"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="209"/>
         <source>Pause (Space)</source>
         <translation>暂停 (空格)</translation>
     </message>
@@ -2388,39 +2388,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="58"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="60"/>
         <source>posdesk — evidence viewer</source>
         <extracomment>Rows of a result that get a thumbnail (each one decrypts and decodes a clip). How often the window checks the idle timeout. Opens the export dialog for sale ids (given by the composition, which owns the exporter).</extracomment>
         <translation>posdesk — 证据查看器</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="70"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="73"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="75"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="78"/>
         <source>Export selected… (Ctrl+E)</source>
         <translation>导出所选… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="148"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="152"/>
         <source>Searching…</source>
         <extracomment>The open export dialog, if any (set by whoever opens it).</extracomment>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="154"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="158"/>
         <source>{count} sales found</source>
         <translation>找到 {count} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="179"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="183"/>
         <source>Opening the sale…</source>
         <translation>正在打开交易…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="210"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="201"/>
+        <source>Still saved to {path}</source>
+        <translation>截图已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="219"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>

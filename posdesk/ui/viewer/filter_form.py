@@ -98,6 +98,7 @@ class FilterForm(QWidget):
         edit.setObjectName(name)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
+        edit.setMinimumWidth(150)
         return edit
 
     def _line(self, name: str) -> QLineEdit:

@@ -35,5 +35,5 @@ def viewer_window(services: Services, *, user: str, viewer: ViewerService | None
         open_modal(dialog)
 
     window = ViewerWindow(viewer=service, user=user, cur=currency(services.config.get("store.currency")),
-                          open_export=open_export)
+                          stills_dir=services.data_dir / EXPORTS_DIR / "stills", open_export=open_export)
     return window

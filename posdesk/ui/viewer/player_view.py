@@ -95,6 +95,7 @@ class PlayerView(QWidget):
         split.addWidget(self.journal)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([760, 520])  # the journal's lines are long: give it room from the start
         self.bridge.opened.connect(self.on_opened)
         self.bridge.pictures.connect(self.on_pictures)
         self.bridge.ended.connect(self.on_ended)

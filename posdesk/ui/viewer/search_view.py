@@ -16,7 +16,7 @@ class SearchView(QWidget):
         self.setObjectName("searchView")
         layout = QHBoxLayout(self)
         self.filters = FilterForm(cur=cur, parent=self)
-        self.filters.setMaximumWidth(460)
+        self.filters.setMaximumWidth(540)
         layout.addWidget(self.filters)
         right = QVBoxLayout()
         self.summary = QLabel("", self)

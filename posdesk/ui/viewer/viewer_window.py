@@ -8,6 +8,7 @@ for the passphrase again.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -52,12 +53,14 @@ class ViewerWindow(QMainWindow):
     report_shown = Signal()
 
     def __init__(self, *, viewer: ViewerService, user: str, cur: Currency,
-                 open_export: ExportOpener | None = None, parent: QWidget | None = None):
+                 stills_dir: Path, open_export: ExportOpener | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("viewerWindow")
         self.setWindowTitle(self.tr("posdesk — evidence viewer"))
         self.viewer, self.user = viewer, user
         self._open_export = open_export
+        self._stills_dir = stills_dir
         self.tasks = BackgroundTasks(self)
         self.search = SearchView(cur=cur, parent=self)
         self.player = PlayerView(self)
@@ -92,6 +95,7 @@ class ViewerWindow(QMainWindow):
         self.search.report.open_requested.connect(self.open_sale)
         self.player.back_requested.connect(self.show_search)
         self.player.export_requested.connect(lambda sale_id: self._export([sale_id]))
+        self.player.snapshot_requested.connect(self.on_still)
         self.idle = QTimer(self)
         self.idle.setInterval(IDLE_CHECK_MS)
         self.idle.timeout.connect(self.check_idle)
@@ -191,6 +195,11 @@ class ViewerWindow(QMainWindow):
         self.player.playing = False
         self.stack.setCurrentWidget(self.search)
         self.search.results.setFocus()
+
+    def on_still(self, sale_id: str, time_s: float) -> None:
+        self.tasks.run(lambda: self.viewer.save_still(sale_id, time_s, self._stills_dir),
+                       lambda path: self.show_message(self.tr("Still saved to {path}").format(path=path)),
+                       self.on_failed)
 
     # -- export ----------------------------------------------------------------------------
     def on_export_selected(self) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from posdesk.core.sale_marks import Mark
 
@@ -92,6 +92,10 @@ def test_open_a_sale_click_an_event_and_play_to_the_end(qtbot, viewer_window):
     qtbot.waitUntil(lambda: abs(player.position_s - target.offset_s) < 0.01, timeout=30000)
     qtbot.waitUntil(lambda: journal.current_seq == target.seq, timeout=30000)
     assert journal.currentRow() == row
+    qtbot.mouseClick(player.findChild(QPushButton, "snapshotButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Still saved to" in win.message.text(), timeout=30000)
+    still = win.message.text().split("Still saved to ", 1)[1]
+    assert open(still, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     player.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(player, Qt.Key.Key_BracketRight)  # 2x

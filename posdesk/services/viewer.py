@@ -169,6 +169,10 @@ class ViewerService:
     def user(self) -> str:
         return self._user
 
+    def require_unlocked(self) -> None:
+        """Raise `ViewerLocked` unless unlocked (and count this as use)."""
+        self._unlocked_identities()
+
     def _unlocked_identities(self) -> list[X25519Identity]:
         if not self.unlocked:
             raise ViewerLocked()

@@ -1023,6 +1023,44 @@
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="30"/>
+        <source>Release legal hold</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="30"/>
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="32"/>
+        <source>The clip stays whatever its age until the hold is released.</source>
+        <translation>在解除保全之前，无论录像多旧都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="33"/>
+        <source>The clip is purged again when it is old enough.</source>
+        <translation>录像到期后将再次按保留期限清除。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="37"/>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="41"/>
+        <source>Release (Enter)</source>
+        <translation>解除 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="41"/>
+        <source>Hold (Enter)</source>
+        <translation>保全 (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <location filename="../../posdesk/ui/widgets/keypad.py" line="39"/>
@@ -1661,6 +1699,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/viewer/results_table.py" line="51"/>
         <source>Recording</source>
         <translation>录像</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="62"/>
+        <source>Retention</source>
+        <translation>保留期限</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="70"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="72"/>
+        <source>Keep clips for:</source>
+        <translation>录像保留：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="79"/>
+        <source>Preview (Enter)</source>
+        <translation>预览 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="83"/>
+        <source>Purge now</source>
+        <translation>立即清除</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="105"/>
+        <source>{count} clips purged; {held} kept by a legal hold.</source>
+        <translation>已清除 {count} 段录像；{held} 段因法律保全而保留。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="108"/>
+        <source>{count} clips older than {days} days would be purged; {held} are kept by a legal hold.</source>
+        <translation>将清除 {count} 段超过 {days} 天的录像；{held} 段因法律保全而保留。</translation>
     </message>
 </context>
 <context>
@@ -2388,44 +2464,54 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="60"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="64"/>
         <source>posdesk — evidence viewer</source>
-        <extracomment>Rows of a result that get a thumbnail (each one decrypts and decodes a clip). How often the window checks the idle timeout. Opens the export dialog for sale ids (given by the composition, which owns the exporter).</extracomment>
+        <extracomment>Rows of a result that get a thumbnail (each one decrypts and decodes a clip). How often the window checks the idle timeout. Opens the export dialog for sale ids (given by the composition, which owns the exporter). Opens the legal hold dialog for a sale (sale id, held now?) or the retention dialog.</extracomment>
         <translation>posdesk — 证据查看器</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="73"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="78"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="78"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="83"/>
         <source>Export selected… (Ctrl+E)</source>
         <translation>导出所选… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="152"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="89"/>
+        <source>Legal hold… (Ctrl+H)</source>
+        <translation>法律保全… (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="90"/>
+        <source>Retention… (Ctrl+R)</source>
+        <translation>保留期限… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="167"/>
         <source>Searching…</source>
         <extracomment>The open export dialog, if any (set by whoever opens it).</extracomment>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="158"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="173"/>
         <source>{count} sales found</source>
         <translation>找到 {count} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="183"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="198"/>
         <source>Opening the sale…</source>
         <translation>正在打开交易…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="201"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="216"/>
         <source>Still saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="219"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="247"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>

@@ -29,8 +29,9 @@ class PurgeResult:
 
 
 def purge_expired(chain: EvidenceChain, *, keep: timedelta,
-                  legal_holds: Container[str] = frozenset()) -> PurgeResult:
-    """Delete every clip whose sale ended more than `keep` ago and is not on hold."""
+                  legal_holds: Container[str] = frozenset(), dry_run: bool = False) -> PurgeResult:
+    """Delete every clip whose sale ended more than `keep` ago and is not on hold.
+    `dry_run` only says which would go (a purge preview): nothing is written or deleted."""
     now = chain.clock.now().utc
     cutoff = now - keep
     purged_seqs = {e.body["purges"]["seq"] for e in chain.entries() if e.kind == TOMBSTONE_TYPE}
@@ -43,6 +44,9 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)
+            continue
+        if dry_run:
+            result.purged.append(entry)
             continue
         # Tombstone first: a crash between the two leaves a tombstoned clip still on disk,
         # which verify accepts, rather than a missing clip without a tombstone.

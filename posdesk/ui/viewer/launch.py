@@ -10,9 +10,11 @@ from posdesk.core.money import currency
 from posdesk.services.build import Services
 from posdesk.services.viewer import ViewerService, open_viewer
 from posdesk.services.viewer_export import ExportRequest, ExportResult, export_package
+from posdesk.services.viewer_retention import open_retention
 
 from ..dialogs.opening import open_modal
 from .export_dialog import ExportDialog
+from .retention_dialogs import HoldDialog, RetentionDialog
 from .pdf_report import render_pdf
 from .viewer_window import ViewerWindow
 
@@ -34,6 +36,20 @@ def viewer_window(services: Services, *, user: str, viewer: ViewerService | None
         window.export_dialog = dialog
         open_modal(dialog)
 
+    retention = open_retention(services, service)
+
+    def open_hold(parent: QWidget, sale_id: str, held: bool) -> None:
+        dialog = HoldDialog(sale_id=sale_id, held=held, retention=retention, user=user,
+                            tasks=window.tasks, parent=parent)
+        open_modal(dialog, window.on_search)
+
+    def open_retention_dialog(parent: QWidget) -> None:
+        dialog = RetentionDialog(retention=retention, user=user, tasks=window.tasks, parent=parent,
+                                 days=int(services.config.get("recording.retention_days")))
+        window.retention_dialog = dialog
+        open_modal(dialog)
+
     window = ViewerWindow(viewer=service, user=user, cur=currency(services.config.get("store.currency")),
-                          stills_dir=services.data_dir / EXPORTS_DIR / "stills", open_export=open_export)
+                          stills_dir=services.data_dir / EXPORTS_DIR / "stills", open_export=open_export,
+                          open_hold=open_hold, open_retention=open_retention_dialog)
     return window

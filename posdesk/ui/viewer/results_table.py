@@ -57,10 +57,13 @@ class ResultsTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
         self.setSortingEnabled(True)
+        #: The sales shown, by id.
+        self.sales: dict[str, FoundSale] = {}
         self.cellDoubleClicked.connect(lambda row, _col: self._open(row))
 
     def show_sales(self, sales: list[FoundSale]) -> None:
         self.setSortingEnabled(False)
+        self.sales = {sale.id: sale for sale in sales}
         self.setRowCount(len(sales))
         for row, sale in enumerate(sales):
             total = Money.from_minor(sale.total_minor, currency(sale.currency))

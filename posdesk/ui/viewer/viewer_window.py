@@ -38,6 +38,9 @@ IDLE_CHECK_MS = 1000
 
 #: Opens the export dialog for sale ids (given by the composition, which owns the exporter).
 ExportOpener = Callable[[QWidget, list[str]], None]
+#: Opens the legal hold dialog for a sale (sale id, held now?) or the retention dialog.
+HoldOpener = Callable[[QWidget, str, bool], None]
+RetentionOpener = Callable[[QWidget], None]
 
 
 class ViewerWindow(QMainWindow):
@@ -54,6 +57,7 @@ class ViewerWindow(QMainWindow):
 
     def __init__(self, *, viewer: ViewerService, user: str, cur: Currency,
                  stills_dir: Path, open_export: ExportOpener | None = None,
+                 open_hold: HoldOpener | None = None, open_retention: RetentionOpener | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("viewerWindow")
@@ -61,6 +65,7 @@ class ViewerWindow(QMainWindow):
         self.viewer, self.user = viewer, user
         self._open_export = open_export
         self._stills_dir = stills_dir
+        self._open_hold, self._open_retention = open_hold, open_retention
         self.tasks = BackgroundTasks(self)
         self.search = SearchView(cur=cur, parent=self)
         self.player = PlayerView(self)
@@ -80,6 +85,15 @@ class ViewerWindow(QMainWindow):
         self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.export_button.clicked.connect(self.on_export_selected)
         bar.addWidget(self.export_button)
+        for name, text, key, slot in (
+                ("holdButton", self.tr("Legal hold… (Ctrl+H)"), "Ctrl+H", self.on_hold),
+                ("retentionButton", self.tr("Retention… (Ctrl+R)"), "Ctrl+R", self.on_retention)):
+            button = QPushButton(text, bar)
+            button.setObjectName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
         self.message = QLabel("", bar)
         self.message.setObjectName("viewerMessage")
         bar.addWidget(self.message)
@@ -103,6 +117,7 @@ class ViewerWindow(QMainWindow):
         self.unlock_dialog: UnlockDialog | None = None
         #: The open export dialog, if any (set by whoever opens it).
         self.export_dialog: QWidget | None = None
+        self.retention_dialog: QWidget | None = None
         self.resize(1280, 800)
 
     # -- unlocking -------------------------------------------------------------------------
@@ -200,6 +215,19 @@ class ViewerWindow(QMainWindow):
         self.tasks.run(lambda: self.viewer.save_still(sale_id, time_s, self._stills_dir),
                        lambda path: self.show_message(self.tr("Still saved to {path}").format(path=path)),
                        self.on_failed)
+
+    def on_hold(self) -> None:
+        if self.stack.currentWidget() is self.player and self.player.evidence is not None:
+            sale = self.player.evidence.sale
+        else:
+            ids = self.search.results.selected_ids()
+            sale = self.search.results.sales.get(ids[0]) if ids else None
+        if sale is not None and self._open_hold is not None:
+            self._open_hold(self, sale.id, sale.legal_hold)
+
+    def on_retention(self) -> None:
+        if self._open_retention is not None:
+            self._open_retention(self)
 
     # -- export ----------------------------------------------------------------------------
     def on_export_selected(self) -> None:

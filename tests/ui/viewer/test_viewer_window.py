@@ -175,3 +175,25 @@ def test_export_a_package_from_the_player_by_keyboard(qtbot, viewer_window, lane
     assert (package / "report.pdf").read_bytes().startswith(b"%PDF")
     assert (package / "HOW-TO-VERIFY.txt").exists()
     assert len(list(package.glob("sales/*/clip.mp4.age"))) == 1
+
+
+def test_legal_hold_and_retention_preview_by_keyboard(qtbot, viewer_window, lane):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    assert _search(qtbot, win) == 3
+    win.search.results.setFocus()
+    held_id = win.search.results.selected_ids()[0]
+    qtbot.keyClick(win.search.results, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_dialog(qtbot, "holdDialog")
+    qtbot.keyClicks(dialog.reason, "court order")
+    with qtbot.waitSignal(win.results_shown, timeout=30000):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert win.search.results.sales[held_id].legal_hold
+    qtbot.keyClick(win.search.results, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = wait_dialog(qtbot, "retentionDialog")
+    dialog.days.setValue(1)
+    qtbot.keyClick(dialog.days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "would be purged" in dialog.result.text(), timeout=30000)
+    assert "0 clips older than 1 days" in dialog.result.text()  # all sales are from today
+    assert not dialog.purge_button.isEnabled()

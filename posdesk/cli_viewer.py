@@ -60,7 +60,8 @@ def cmd_export(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     from PySide6.QtGui import QGuiApplication
     from posdesk.ui.viewer.pdf_report import render_pdf
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    request = ExportRequest(tuple(sale_ids), Path(args.out), args.reason, as_zip=args.zip)
+    request = ExportRequest(tuple(sale_ids), Path(args.out), args.reason, as_zip=args.zip,
+                            decrypted_mp4=args.decrypted)
     try:
         result = export_package(viewer, request, render_pdf=render_pdf,
                                 progress=_progress_bar if sys.stderr.isatty() or args.progress else None)
@@ -84,5 +85,7 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     e.add_argument("--out", required=True, help="package folder (must not exist or be empty)")
     e.add_argument("--reason", help="why the evidence is exported (required)")
     e.add_argument("--zip", action="store_true", help="one zip file instead of a folder")
+    e.add_argument("--decrypted", action="store_true",
+                   help="also a decrypted, watermarked MP4 of each clip (audited)")
     e.add_argument("--progress", action="store_true", help="show progress even without a terminal")
     e.add_argument("--passphrase-file")

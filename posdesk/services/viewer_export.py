@@ -31,6 +31,7 @@ from posdesk.recording.evidence.manifest import Entry
 from posdesk.recording.evidence.signing import signed_bytes
 from posdesk.recording.keys import LANE_KEYS_FILE
 from posdesk.recording.media.errors import MediaError
+from posdesk.recording.media.export_copy import watermarked_mp4
 from posdesk.recording.media.playback import ClipPlayback, picture_png
 
 from .viewer import JournalLine, ReasonRequired, SaleEvidence, ViewerService
@@ -81,6 +82,8 @@ class ExportRequest:
     reason: str = ""
     #: Write a zip file `out` (".zip" added) instead of a folder.
     as_zip: bool = False
+    #: Add a decrypted, watermarked MP4 of each clip (plaintext on disk: audited as such).
+    decrypted_mp4: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ def export_package(viewer: ViewerService, request: ExportRequest, *, render_pdf:
         evidence = viewer.open_sale(sale_id)
         lanes.add(evidence.sale.lane)
         sales.append(_write_sale(viewer, evidence, folder))
+        if request.decrypted_mp4 and evidence.clip:
+            _write_decrypted(viewer, evidence, folder / sales[-1].folder, request.reason)
         problems += [f"{sale_id}: {r}" for r in evidence.badge.reasons]
     report(len(request.sale_ids), total, "report")
     _write_chain_excerpt(viewer, folder, lanes, set(request.sale_ids))
@@ -133,7 +138,7 @@ def export_package(viewer: ViewerService, request: ExportRequest, *, render_pdf:
         _zip(folder, target)
         shutil.rmtree(folder)
     viewer.audit("viewer_export", sales=list(request.sale_ids), reason=content.reason,
-                 out=str(target))
+                 out=str(target), decrypted_mp4=request.decrypted_mp4)
     report(total, total, "done")
     return ExportResult(target, len(sales), tuple(problems))
 
@@ -169,6 +174,20 @@ def _write_sale(viewer: ViewerService, evidence: SaleEvidence, root: Path) -> Re
         (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="ascii")
     _write_journal(evidence.journal, folder)
     return ReportSale(sale, evidence.badge, evidence.journal, _key_frames(evidence), f"sales/{name}")
+
+
+def _write_decrypted(viewer: ViewerService, evidence: SaleEvidence, folder: Path,
+                     reason: str) -> None:
+    sale = evidence.sale
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    receipt = sale.receipt_no if sale.receipt_no is not None else sale.id[:8]
+    mark = f"Exported by {viewer.user} {now} - sale {sale.lane}/{receipt}"
+    metadata = {"title": f"posdesk sale {sale.lane}/{receipt}",
+                "comment": f"sale {sale.id}; exported by {viewer.user} at {now}; reason: {reason}; "
+                           "decrypted copy - the sealed clip.mp4.age is the evidence"}
+    assert evidence.clip is not None
+    (folder / "clip-decrypted.mp4").write_bytes(watermarked_mp4(evidence.clip, text=mark,
+                                                                metadata=metadata))
 
 
 def _write_journal(journal: tuple[JournalLine, ...], folder: Path) -> None:

@@ -23,6 +23,8 @@ What each sale's folder holds
   lane-key.pem           the lane's public key that made the signature (also in keys/)
   journal.signed.jsonl   the sale's journal in the canonical form the manifest hashed
   journal.json / .csv    the same journal, readable, with each event's second in the clip
+  clip-decrypted.mp4     (only when asked for) a plain copy for any player, with who exported
+                         it and when burnt into the picture; NOT evidence by itself
   SHA256SUMS             the hashes of clip.mp4.age and journal.signed.jsonl AS SIGNED in
                          manifest.json (copied from it: compare with the manifest yourself)
 

@@ -908,32 +908,37 @@
         <translation>打包为一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="74"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="62"/>
+        <source>Also a decrypted MP4 for any player (watermarked with your name and the time; audited)</source>
+        <translation>另附一份可用任何播放器播放的解密 MP4（画面带有您的姓名和时间水印；将记入审计）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="78"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="79"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="83"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="90"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="94"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="96"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="100"/>
         <source>Say why you export (a reason is required).</source>
         <translation>请说明导出原因（必填）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="102"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="107"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="111"/>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="116"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>

@@ -104,3 +104,24 @@ def test_export_needs_a_reason_and_makes_a_zip(viewer, tmp_path):
     names = zipfile.ZipFile(result.path).namelist()
     assert "HOW-TO-VERIFY.txt" in names and "report.pdf" in names
     assert any(n.endswith("clip.mp4.age") for n in names) and not (tmp_path / "pkg.partial").exists()
+
+
+def test_decrypted_copy_carries_the_sale_and_a_visible_mark(viewer, tmp_path):
+    from posdesk.recording.media.reader import read_clip
+    sale = viewer.search(SearchFilter(receipt_no=1))[0]
+    result = export_package(viewer, ExportRequest((sale.id,), tmp_path / "pkg", reason="insurer",
+                                                  decrypted_mp4=True), render_pdf=None)
+    copy = next(result.path.glob("sales/*/clip-decrypted.mp4"))
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
+                            str(copy)], capture_output=True, text=True, check=True) if shutil.which("ffprobe") else None
+    if probe is not None:
+        tags = json.loads(probe.stdout)["format"]["tags"]
+        assert sale.id in tags["comment"] and "Max" in tags["comment"] and "insurer" in tags["comment"]
+    original = read_clip(viewer.open_sale(sale.id).clip, images=True).frames_of(0)
+    marked = read_clip(copy.read_bytes(), images=True).frames_of(0)
+    assert len(marked) == len(original)
+    # The bottom rows carry the mark: they differ clearly from the original picture.
+    bottom = slice(-20, None)
+    diff = abs(marked[3].image[bottom].astype(int) - original[3].image[bottom].astype(int)).mean()
+    assert diff > 20
+    assert "clip-decrypted.mp4" not in (copy.parent / "SHA256SUMS").read_text()

@@ -59,6 +59,10 @@ class ExportDialog(QDialog):
         self.as_zip = QCheckBox(self.tr("As one zip file"), self)
         self.as_zip.setObjectName("exportZip")
         form.addRow("", self.as_zip)
+        self.decrypted = QCheckBox(self.tr("Also a decrypted MP4 for any player (watermarked with "
+                                           "your name and the time; audited)"), self)
+        self.decrypted.setObjectName("exportDecrypted")
+        form.addRow("", self.decrypted)
         layout.addLayout(form)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -97,7 +101,8 @@ class ExportDialog(QDialog):
             self.reason.setFocus()
             return
         request = ExportRequest(tuple(self.sale_ids), Path(self.target.text()),
-                                self.reason.text().strip(), self.as_zip.isChecked())
+                                self.reason.text().strip(), self.as_zip.isChecked(),
+                                self.decrypted.isChecked())
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
         self._tasks.run(lambda: self._export(request, self._progress.moved.emit), self.on_done,

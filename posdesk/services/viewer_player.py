@@ -18,6 +18,8 @@ from posdesk.core.picture import Picture
 from posdesk.recording.media.errors import MediaError
 from posdesk.recording.media.playback import ClipPlayback
 
+from .viewer_sound import ClipSound
+
 log = logging.getLogger(__name__)
 
 #: Playback speeds the player offers.
@@ -37,9 +39,15 @@ class PlayerEngine:
     """`on_opened(duration_s, video_track_indexes)`, `on_pictures`, `on_ended()`, `on_error(str)`."""
 
     def __init__(self, *, on_opened: Callable[[float, tuple[int, ...]], None], on_pictures: OnPictures,
-                 on_ended: Callable[[], None], on_error: Callable[[str], None]):
+                 on_ended: Callable[[], None], on_error: Callable[[str], None],
+                 on_sound: Callable[[str | None], None] = lambda problem: None,
+                 speaker: bool = True):
+        """`on_sound(problem)` follows each open: None when the clip's sound can be heard."""
         self._on_opened, self._on_pictures = on_opened, on_pictures
-        self._on_ended, self._on_error = on_ended, on_error
+        self._on_ended, self._on_error, self._on_sound = on_ended, on_error, on_sound
+        self._speaker = speaker
+        self._sound: ClipSound | None = None
+        self._volume = 1.0
         self._commands: queue.Queue[_Command] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="viewer-player", daemon=True)
         self._playback: ClipPlayback | None = None
@@ -70,6 +78,10 @@ class PlayerEngine:
 
     def set_speed(self, speed: float) -> None:
         self._send(_Command("speed", speed))
+
+    def set_volume(self, volume: float) -> None:
+        """0 (mute) to 1."""
+        self._send(_Command("volume", volume))
 
     def close(self, timeout: float = 5.0) -> None:
         self._send(_Command("close"))
@@ -115,6 +127,16 @@ class PlayerEngine:
             self._playback = ClipPlayback(c.clip)
             self._on_opened(self._playback.duration_s, self._playback.tracks)
             self._seek(0.0)
+            # After the first picture is out: decoding the sound takes a moment.
+            self._sound = ClipSound.of_clip(c.clip, open_speaker=self._speaker)
+            if self._sound is not None:
+                self._sound.volume = self._volume
+            self._on_sound("the clip has no sound" if self._sound is None else self._sound.problem)
+            return
+        if c.name == "volume":
+            self._volume = max(0.0, min(1.0, c.value))
+            if self._sound is not None:
+                self._sound.volume = self._volume
             return
         if self._playback is None:
             return
@@ -131,6 +153,8 @@ class PlayerEngine:
         elif c.name == "speed":
             self._speed = max(SPEEDS[0], min(SPEEDS[-1], c.value))
             self._anchor = (time.monotonic(), self._position)
+            if self._sound is not None:
+                self._sound.speed = self._speed
         elif c.name == "step":
             self._playing = False
             if c.value > 0:
@@ -138,6 +162,16 @@ class PlayerEngine:
                     self._show_next()
             else:
                 self._seek(max(0.0, self._position + c.value * self._playback.frame_s))
+        self._sync_sound()
+
+    def _sync_sound(self) -> None:
+        """The sound follows the picture: from its position while playing, else silent."""
+        if self._sound is None:
+            return
+        if self._playing:
+            self._sound.play_from(self._position)
+        else:
+            self._sound.stop()
 
     def _seek(self, time_s: float) -> None:
         assert self._playback is not None
@@ -154,6 +188,7 @@ class PlayerEngine:
             if self._playing:
                 self._playing = False
                 self._position = self._playback.duration_s
+                self._sync_sound()
                 self._on_ended()
             return
         self._next = next(self._playback.pictures(), None)
@@ -163,4 +198,7 @@ class PlayerEngine:
     def _close_clip(self) -> None:
         if self._playback is not None:
             self._playback.close()
+        if self._sound is not None:
+            self._sound.close()
+            self._sound = None
         self._playback, self._next, self._playing, self._position = None, None, False, 0.0

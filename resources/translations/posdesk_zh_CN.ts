@@ -1213,46 +1213,56 @@
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="73"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="139"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="200"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="212"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="74"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="155"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="228"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="240"/>
         <source>Play (Space)</source>
         <extracomment>Badge colours by whether the evidence holds.</extracomment>
         <translation>播放 (空格)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="74"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="75"/>
         <source>◀ Frame</source>
         <translation>◀ 上一帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="75"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="76"/>
         <source>Frame ▶</source>
         <translation>下一帧 ▶</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="87"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="99"/>
         <source>Still as PNG</source>
         <translation>截图存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="89"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="101"/>
         <source>Export… (Ctrl+E)</source>
         <translation>导出… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="90"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="102"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="127"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="143"/>
         <source>Lane {lane} · receipt {receipt} · {cashier} · {time} · {total}</source>
         <translation>收银台 {lane} · 小票 {receipt} · {cashier} · {time} · {total}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="209"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="215"/>
+        <source>♪</source>
+        <translation>♪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="215"/>
+        <source>no sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="237"/>
         <source>Pause (Space)</source>
         <translation>暂停 (空格)</translation>
     </message>
@@ -2469,54 +2479,54 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ViewerWindow</name>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="64"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="65"/>
         <source>posdesk — evidence viewer</source>
         <extracomment>Rows of a result that get a thumbnail (each one decrypts and decodes a clip). How often the window checks the idle timeout. Opens the export dialog for sale ids (given by the composition, which owns the exporter). Opens the legal hold dialog for a sale (sale id, held now?) or the retention dialog.</extracomment>
         <translation>posdesk — 证据查看器</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="78"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="79"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="83"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="84"/>
         <source>Export selected… (Ctrl+E)</source>
         <translation>导出所选… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="89"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="90"/>
         <source>Legal hold… (Ctrl+H)</source>
         <translation>法律保全… (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="90"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="91"/>
         <source>Retention… (Ctrl+R)</source>
         <translation>保留期限… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="167"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="168"/>
         <source>Searching…</source>
         <extracomment>The open export dialog, if any (set by whoever opens it).</extracomment>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="173"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="174"/>
         <source>{count} sales found</source>
         <translation>找到 {count} 笔交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="198"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="199"/>
         <source>Opening the sale…</source>
         <translation>正在打开交易…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="216"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="217"/>
         <source>Still saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="247"/>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="248"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>

@@ -12,6 +12,7 @@ import logging
 from typing import Iterator
 
 import av
+import numpy as np
 
 from posdesk.core.picture import Picture
 
@@ -117,10 +118,31 @@ def _prepend(first: Picture | None, rest: Iterator[Picture]) -> Iterator[Picture
 
 def picture_png(picture: Picture) -> bytes:
     """The picture as a PNG file (for stills and the report), encoded by FFmpeg's PNG coder."""
-    import numpy as np
-
     image = np.frombuffer(picture.rgb, np.uint8).reshape(picture.height, picture.width, 3)
     frame = av.VideoFrame.from_ndarray(image, format="rgb24")
     codec = av.CodecContext.create("png", "w")
     codec.width, codec.height, codec.pix_fmt = picture.width, picture.height, "rgb24"
     return b"".join(bytes(p) for p in [*codec.encode(frame), *codec.encode(None)])
+
+
+def decode_sound(data: bytes, *, sample_rate: int = 48_000) -> np.ndarray | None:
+    """The clip's first sound track as mono int16 samples at `sample_rate`, or None."""
+    try:
+        container = av.open(io.BytesIO(data), "r", format="mp4")
+    except (av.FFmpegError, ValueError):
+        return None
+    try:
+        streams = [s for s in container.streams if s.type == "audio"]
+        if not streams:
+            return None
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=sample_rate)
+        parts = []
+        try:
+            for frame in container.decode(streams[0]):
+                parts += [f.to_ndarray().reshape(-1) for f in resampler.resample(frame)]
+        except (av.FFmpegError, ValueError) as e:
+            log.info("sound ends early: %s", e)
+        parts += [f.to_ndarray().reshape(-1) for f in resampler.resample(None)]
+        return np.concatenate(parts).astype(np.int16) if parts else None
+    finally:
+        container.close()

@@ -15,17 +15,20 @@ class PlayerBridge(QObject):
         pictures(object, float): a list of `Picture` and the position in seconds.
         ended(): the clip played to its end.
         failed(str): the clip cannot be decoded.
+        sound(object): None when the clip's sound plays, else why not (str).
     """
 
     opened = Signal(float, object)
     pictures = Signal(object, float)
     ended = Signal()
     failed = Signal(str)
+    sound = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.engine = PlayerEngine(on_opened=self.report_opened, on_pictures=self.report_pictures,
-                                   on_ended=self.ended.emit, on_error=self.failed.emit)
+                                   on_ended=self.ended.emit, on_error=self.failed.emit,
+                                   on_sound=self.sound.emit)
 
     def report_opened(self, duration_s: float, tracks: tuple[int, ...]) -> None:
         self.opened.emit(duration_s, tracks)

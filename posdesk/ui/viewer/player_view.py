@@ -2,14 +2,14 @@
 play/pause, speed, frame step, the badge, and the journal synced both ways.
 
 Keys: Space play/pause, Left/Right a frame back/forward, [ and ] slower/faster,
-Ctrl+E export, Esc back to the results.
++ and - louder/softer, M mute, Ctrl+E export, Esc back to the results.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSlider, QSplitter, QVBoxLayout, QWidget)
 
 from posdesk.core.money import Money, currency
 from posdesk.core.picture import Picture
@@ -48,6 +48,7 @@ class PlayerView(QWidget):
         self.duration_s = 0.0
         self.playing = False
         self.ended_count = 0
+        self._unmuted = 100
         self._tracks: dict[int, int] = {}
         self._pending_seq: int | None = None
         outer = QVBoxLayout(self)
@@ -80,6 +81,17 @@ class PlayerView(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(lambda _i: self.bridge.engine.set_speed(self.speed.currentData()))
         controls.addWidget(self.speed)
+        self.volume = QSlider(Qt.Orientation.Horizontal, left)
+        self.volume.setObjectName("volume")
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(110)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.valueChanged.connect(lambda v: self.bridge.engine.set_volume(v / 100))
+        self.sound_label = QLabel("", left)
+        self.sound_label.setObjectName("soundLabel")
+        controls.addWidget(self.sound_label)
+        controls.addWidget(self.volume)
         self.position = QLabel("0.00 / 0.00 s", left)
         self.position.setObjectName("position")
         controls.addWidget(self.position)
@@ -99,12 +111,16 @@ class PlayerView(QWidget):
         self.bridge.opened.connect(self.on_opened)
         self.bridge.pictures.connect(self.on_pictures)
         self.bridge.ended.connect(self.on_ended)
+        self.bridge.sound.connect(self.on_sound)
         self.bridge.failed.connect(lambda why: self.badge.setText(self.badge.text() + "\n" + why))
         for keys, action in ((Qt.Key.Key_Space, self.on_play_pause),
                              (Qt.Key.Key_Left, lambda: self.bridge.engine.step(-1)),
                              (Qt.Key.Key_Right, lambda: self.bridge.engine.step(1)),
                              (Qt.Key.Key_BracketLeft, lambda: self._speed_step(-1)),
                              (Qt.Key.Key_BracketRight, lambda: self._speed_step(1)),
+                             (Qt.Key.Key_M, self._toggle_mute),
+                             (Qt.Key.Key_Plus, lambda: self.volume.setValue(self.volume.value() + 10)),
+                             (Qt.Key.Key_Minus, lambda: self.volume.setValue(self.volume.value() - 10)),
                              (QKeySequence("Ctrl+E"), self._export),
                              (Qt.Key.Key_Escape, self.back_requested.emit)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -193,6 +209,18 @@ class PlayerView(QWidget):
             self.seek.setValue(round(position_s * 1000))
         self.position.setText(f"{position_s:.2f} / {self.duration_s:.2f} s")
         self.journal.follow(position_s)
+
+    def on_sound(self, problem: str | None) -> None:
+        self.volume.setEnabled(problem is None)
+        self.sound_label.setText(self.tr("♪") if problem is None else self.tr("no sound"))
+        self.sound_label.setToolTip(problem or "")
+
+    def _toggle_mute(self) -> None:
+        if self.volume.value():
+            self._unmuted = self.volume.value()
+            self.volume.setValue(0)
+        else:
+            self.volume.setValue(self._unmuted or 100)
 
     def on_ended(self) -> None:
         self.playing = False

@@ -13,7 +13,8 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (QDialog, QLabel, QMainWindow, QPushButton, QStackedWidget, QToolBar,
+                               QWidget)
 
 from posdesk.core.i18n import Text
 from posdesk.core.money import Currency
@@ -255,6 +256,14 @@ class ViewerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.idle.stop()
+        # Close the dialogs quietly: their usual ending gives the keyboard back to this
+        # window, which is going away (and would take the focus from the till with it).
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.finished.disconnect()
+                dialog.close()
+                dialog.deleteLater()
+        self.unlock_dialog = None
         self.viewer.lock("closed")
         self.player.clear()
         self.player.bridge.close()

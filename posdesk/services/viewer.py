@@ -13,13 +13,14 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
 
 from posdesk.core.clock import Clock, SystemClock
 from posdesk.core.errors import DomainError
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
 from posdesk.core.journal import JournalEvent
 from posdesk.core.picture import Picture
+from posdesk.core.receipt import DEFAULT_LABELS, StoreHeader
 from posdesk.core.sale_marks import EVENT_MARKS, Mark
 from posdesk.core.sale_search import ExceptionReport, FoundSale, SearchFilter
 from posdesk.db import audit as db_audit
@@ -36,6 +37,7 @@ from posdesk.recording.media.errors import MediaError
 from posdesk.recording.media.playback import ClipPlayback, picture_png
 
 from .viewer_badge import Badge, sale_badge
+from .viewer_receipt import receipt_lines
 
 if TYPE_CHECKING:
     from .build import Services
@@ -107,6 +109,8 @@ class SaleEvidence:
     gaps: tuple[Gap, ...]
     #: The signed manifest as stored (for the report), or None.
     manifest: dict[str, Any] | None
+    #: The receipt as printed, line by line (empty when none was printed).
+    receipt: tuple[str, ...] = ()
 
 
 class ViewerService:
@@ -115,12 +119,16 @@ class ViewerService:
     def __init__(self, *, data_dir: Path, keys: KeyStore, sales: SaleStore,
                  recordings: RecordingStore, writer: Writer,
                  audit: Audit, clock: Clock | None = None,
-                 idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S):
+                 idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
+                 receipt_header: StoreHeader | None = None,
+                 receipt_labels: Mapping[str, str] = DEFAULT_LABELS):
         self.data_dir = Path(data_dir)
         self._keys, self._sales, self._recordings = keys, sales, recordings
         self._writer, self._audit_log = writer, audit
         self._clock = clock or SystemClock()
         self.idle_timeout_s = idle_timeout_s
+        self._receipt_header = receipt_header or StoreHeader("")
+        self._receipt_labels = receipt_labels
         self._lock = threading.Lock()
         self._identities: list[X25519Identity] = []
         self._user = ""
@@ -231,7 +239,9 @@ class ViewerService:
                            journal_bytes=self._sales.journal_bytes, decrypt_problem=problem,
                            truncated=truncated)
         start_ns = (manifest or {}).get("start", {}).get("mono_ns") if manifest else None
-        journal = tuple(_line(e, start_ns) for e in self._sales.load_events(sale_id))
+        events = self._sales.load_events(sale_id)
+        journal = tuple(_line(e, start_ns) for e in events)
+        receipt = receipt_lines(events, header=self._receipt_header, labels=self._receipt_labels)
         duration = 0.0
         if plain:
             try:
@@ -244,7 +254,7 @@ class ViewerService:
                      for j in journal if j.kind in ("recording_gap", "recording_stopped")
                      and j.offset_s is not None)
         self._audit(self._user, "viewer_view", sale=sale_id, badge=badge.state.value)
-        return SaleEvidence(sale, journal, badge, plain or None, duration, gaps, manifest)
+        return SaleEvidence(sale, journal, badge, plain or None, duration, gaps, manifest, receipt)
 
     def _manifest(self, relative: str | None) -> dict[str, Any] | None:
         if not relative:
@@ -346,12 +356,18 @@ def _filter_text(f: SearchFilter) -> dict[str, Any]:
     return out
 
 
-def open_viewer(services: Services, *, clock: Clock | None = None) -> ViewerService:
+def open_viewer(services: Services, *, clock: Clock | None = None,
+                receipt_labels: Mapping[str, str] = DEFAULT_LABELS) -> ViewerService:
     """The viewer of the lane `services` opened, with its configured idle timeout."""
-    timeout = float(services.config.get("viewer.idle_timeout_s") or DEFAULT_IDLE_TIMEOUT_S)
+    config = services.config
+    timeout = float(config.get("viewer.idle_timeout_s") or DEFAULT_IDLE_TIMEOUT_S)
+    header = StoreHeader(config.get("store.name"), tuple(
+        line for line in str(config.get("store.address")).split("|") if line),
+        config.get("store.tax_id"))
     return ViewerService(data_dir=services.data_dir, keys=services.keys, sales=services.sales,
                          recordings=services.recordings, writer=services.writer,
-                         audit=db_audit.audit, clock=clock, idle_timeout_s=timeout)
+                         audit=db_audit.audit, clock=clock, idle_timeout_s=timeout,
+                         receipt_header=header, receipt_labels=receipt_labels)
 
 
 __all__ = ["Badge", "DEFAULT_IDLE_TIMEOUT_S", "FoundSale", "Gap", "JournalLine", "ReasonRequired",

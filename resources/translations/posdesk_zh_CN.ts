@@ -1214,9 +1214,9 @@
     <name>PlayerView</name>
     <message>
         <location filename="../../posdesk/ui/viewer/player_view.py" line="74"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="155"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="228"/>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="240"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="164"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="238"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="250"/>
         <source>Play (Space)</source>
         <extracomment>Badge colours by whether the evidence holds.</extracomment>
         <translation>播放 (空格)</translation>
@@ -1247,22 +1247,27 @@
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="143"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="151"/>
         <source>Lane {lane} · receipt {receipt} · {cashier} · {time} · {total}</source>
         <translation>收银台 {lane} · 小票 {receipt} · {cashier} · {time} · {total}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="215"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="159"/>
+        <source>(no receipt was printed)</source>
+        <translation>（未打印小票）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="225"/>
         <source>♪</source>
         <translation>♪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="215"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="225"/>
         <source>no sound</source>
         <translation>无声音</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/player_view.py" line="237"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="247"/>
         <source>Pause (Space)</source>
         <translation>暂停 (空格)</translation>
     </message>
@@ -2258,18 +2263,18 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="63"/>
+        <location filename="../../posdesk/services/viewer.py" line="65"/>
         <source>Unlock the recordings with the manager passphrase first.</source>
         <extracomment>Default idle time after which the identity is dropped. How long a search waits for the newest sales&apos; facts before it searches without them.</extracomment>
         <translation>请先用经理口令解锁录像。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="69"/>
+        <location filename="../../posdesk/services/viewer.py" line="71"/>
         <source>Wrong manager passphrase ({count} failed tries).</source>
         <translation>经理口令错误（已失败 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="75"/>
+        <location filename="../../posdesk/services/viewer.py" line="77"/>
         <source>Say why (a reason is required).</source>
         <translation>请说明原因（必填）。</translation>
     </message>

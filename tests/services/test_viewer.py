@@ -94,6 +94,9 @@ def test_open_sale_decrypts_in_memory_and_verifies(viewer, lane):
     offsets = [j.offset_s for j in evidence.journal]
     assert all(o is not None and 0 <= o <= evidence.duration_s + 1 for o in offsets)
     assert offsets == sorted(offsets)
+    receipt = "\n".join(evidence.receipt)
+    assert "posdesk demo store" in receipt and f"sale={sale.id}" in receipt
+    assert "9.56" in receipt  # the total the customer paid
 
 
 def test_a_tampered_clip_turns_the_badge_and_says_why(viewer, lane):

@@ -13,6 +13,7 @@ from posdesk.services.viewer_export import ExportRequest, ExportResult, export_p
 from posdesk.services.viewer_retention import open_retention
 
 from ..dialogs.opening import open_modal
+from ..receipt_labels import receipt_labels
 from .export_dialog import ExportDialog
 from .retention_dialogs import HoldDialog, RetentionDialog
 from .pdf_report import render_pdf
@@ -24,7 +25,7 @@ EXPORTS_DIR = "exports"
 
 def viewer_window(services: Services, *, user: str, viewer: ViewerService | None = None) -> ViewerWindow:
     """A viewer window on `services`' lane, for `user` (who unlocks, searches and exports)."""
-    service = viewer or open_viewer(services)
+    service = viewer or open_viewer(services, receipt_labels=receipt_labels())
 
     def export(request: ExportRequest, progress: Callable[[int, int, str], None]) -> ExportResult:
         return export_package(service, request, render_pdf=render_pdf, progress=progress)

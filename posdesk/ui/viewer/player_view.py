@@ -7,9 +7,9 @@ Keys: Space play/pause, Left/Right a frame back/forward, [ and ] slower/faster,
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QSlider, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFontDatabase, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QSizePolicy, QSlider, QSplitter, QVBoxLayout, QWidget)
 
 from posdesk.core.money import Money, currency
 from posdesk.core.picture import Picture
@@ -101,10 +101,18 @@ class PlayerView(QWidget):
         self._button(controls, "exportButton", self.tr("Export… (Ctrl+E)"), self._export)
         self._button(controls, "backButton", self.tr("Back (Esc)"), self.back_requested.emit)
         left_layout.addLayout(controls)
-        self.journal = JournalList(split)
+        right = QSplitter(Qt.Orientation.Vertical, split)
+        self.journal = JournalList(right)
         self.journal.seek_requested.connect(self.seek_to)
+        self.receipt = QPlainTextEdit(right)
+        self.receipt.setObjectName("receipt")
+        self.receipt.setReadOnly(True)
+        self.receipt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        right.addWidget(self.journal)
+        right.addWidget(self.receipt)
+        right.setSizes([480, 320])
         split.addWidget(left)
-        split.addWidget(self.journal)
+        split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([760, 520])  # the journal's lines are long: give it room from the start
@@ -148,6 +156,7 @@ class PlayerView(QWidget):
         self.badge.setText("\n".join([badge_label(badge.state), *badge.reasons]))
         self.badge.setStyleSheet(_OK_STYLE if badge.ok else _BAD_STYLE)
         self.journal.show_journal(evidence.journal)
+        self.receipt.setPlainText("\n".join(evidence.receipt) or self.tr("(no receipt was printed)"))
         self.seek.set_marks(gaps=[(round(g.start_s * 1000), g.cause) for g in evidence.gaps],
                             events=[round(j.offset_s * 1000) for j in evidence.journal
                                     if j.offset_s is not None])
@@ -167,6 +176,7 @@ class PlayerView(QWidget):
         self.evidence = None
         self._set_videos(0)
         self.journal.clear()
+        self.receipt.clear()
         self.badge.clear()
         self.title.clear()
 

@@ -1,5 +1,7 @@
 """A lane with a few recorded demo sales, made once per test session by the real CLI.
 
+Test modules use the `recorded` and `lane` fixtures by importing them:
+`from ..recorded_lane import lane, recorded  # noqa: F401 - fixtures`.
 `posdesk demo` records every sale through the real recorder (test-pattern camera, test
 tone), seals the clips and signs the manifests. Tests get their own copy, since they
 tamper with it or write audit rows. The manager identities are re-sealed with a small
@@ -12,8 +14,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
+
+import pytest
 
 from posdesk.recording.keys import KeyStore
+from posdesk.services.build import Services, build_services
 
 #: The demo's manager passphrase (README).
 PASSPHRASE = "demo-manager"
@@ -41,3 +47,17 @@ def make_recorded_lane(root: Path, sales: int = 3) -> Path:
 def copy_lane(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The recorded demo lane, made once per session; never changed by a test."""
+    return make_recorded_lane(tmp_path_factory.mktemp("recorded"))
+
+
+@pytest.fixture
+def lane(recorded: Path, tmp_path: Path) -> Iterator[Services]:
+    """The services of a test's own copy of the recorded lane."""
+    services = build_services(copy_lane(recorded, tmp_path / "copy"))
+    yield services
+    services.close()

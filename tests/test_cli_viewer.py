@@ -5,15 +5,10 @@ import json
 
 import pytest
 
-from .recorded_lane import PASSPHRASE, copy_lane, make_recorded_lane
+from .recorded_lane import PASSPHRASE, copy_lane, recorded  # noqa: F401 - fixtures
 from .test_cli import posdesk
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory):
-    return make_recorded_lane(tmp_path_factory.mktemp("recorded"))
 
 
 def test_export_command_writes_a_package_with_progress_and_refuses_bad_input(recorded, tmp_path):

@@ -7,25 +7,12 @@ from posdesk.core.clock import ManualClock
 from posdesk.core.sale_marks import Mark
 from posdesk.core.sale_search import ClipProblem, SearchFilter
 from posdesk.db.audit import audit_entries
-from posdesk.services.build import build_services
 from posdesk.services.viewer import (ViewerLocked, WrongViewerPassphrase, open_viewer)
 from posdesk.services.viewer_badge import BadgeState
 
-from ..recorded_lane import PASSPHRASE, copy_lane, make_recorded_lane
+from ..recorded_lane import PASSPHRASE, lane, recorded  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory):
-    return make_recorded_lane(tmp_path_factory.mktemp("recorded"))
-
-
-@pytest.fixture
-def lane(recorded, tmp_path):
-    services = build_services(copy_lane(recorded, tmp_path / "copy"))
-    yield services
-    services.close()
 
 
 @pytest.fixture

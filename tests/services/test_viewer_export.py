@@ -11,27 +11,14 @@ import pytest
 
 from posdesk.core.sale_search import SearchFilter
 from posdesk.db.audit import audit_entries
-from posdesk.services.build import build_services
 from posdesk.services.viewer import ReasonRequired, open_viewer
 from posdesk.services.viewer_export import ExportRequest, export_package
 
-from ..recorded_lane import PASSPHRASE, copy_lane, make_recorded_lane
+from ..recorded_lane import PASSPHRASE, lane, recorded  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not all(shutil.which(t) for t in ("age", "openssl", "sha256sum")),
     reason="the age, openssl and sha256sum command-line tools are needed")]
-
-
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory):
-    return make_recorded_lane(tmp_path_factory.mktemp("recorded"))
-
-
-@pytest.fixture
-def lane(recorded, tmp_path):
-    services = build_services(copy_lane(recorded, tmp_path / "copy"))
-    yield services
-    services.close()
 
 
 @pytest.fixture

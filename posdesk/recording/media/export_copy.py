@@ -16,6 +16,7 @@ import av
 import cv2
 
 from .errors import MediaError
+from .reader import open_clip
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +45,7 @@ def watermarked_mp4(plain: bytes, *, text: str, metadata: Mapping[str, str]) -> 
     The text is drawn with a Latin font: characters it lacks become "?".
     """
     ascii_text = text.encode("ascii", "replace").decode("ascii")
-    try:
-        source = av.open(io.BytesIO(plain), "r", format="mp4")
-    except (av.FFmpegError, ValueError) as e:
-        raise MediaError(f"not a readable clip ({len(plain)} bytes): {e}") from e
+    source = open_clip(plain)
     out = io.BytesIO()
     target = av.open(out, "w", format="mp4")
     try:

@@ -7,7 +7,6 @@ picture shown is the one that was on screen at that second, not the nearest keyf
 """
 from __future__ import annotations
 
-import io
 import logging
 from typing import Iterator
 
@@ -17,6 +16,7 @@ import numpy as np
 from posdesk.core.picture import Picture
 
 from .errors import MediaError
+from .reader import open_clip
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +25,7 @@ class ClipPlayback:
     """One open clip; not thread-safe (one decoding thread owns it)."""
 
     def __init__(self, data: bytes):
-        try:
-            self._container = av.open(io.BytesIO(data), "r", format="mp4")
-        except (av.FFmpegError, ValueError) as e:
-            raise MediaError(f"not a readable clip ({len(data)} bytes): {e}") from e
+        self._container = open_clip(data)
         self._video = [s for s in self._container.streams if s.type == "video"]
         if not self._video:
             raise MediaError("the clip has no picture")
@@ -128,8 +125,8 @@ def picture_png(picture: Picture) -> bytes:
 def decode_sound(data: bytes, *, sample_rate: int = 48_000) -> np.ndarray | None:
     """The clip's first sound track as mono int16 samples at `sample_rate`, or None."""
     try:
-        container = av.open(io.BytesIO(data), "r", format="mp4")
-    except (av.FFmpegError, ValueError):
+        container = open_clip(data)
+    except MediaError:
         return None
     try:
         streams = [s for s in container.streams if s.type == "audio"]

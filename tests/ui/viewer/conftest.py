@@ -1,31 +1,16 @@
-"""A recorded demo lane (made once per module by the real CLI) and the viewer window on a
-copy of it, shown and active."""
+"""The viewer window on a copy of the recorded demo lane, shown and active."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from posdesk.services.build import build_services
 from posdesk.ui.viewer.launch import viewer_window as build_viewer_window
 from posdesk.ui.viewer.viewer_window import ViewerWindow
 
-from ...recorded_lane import PASSPHRASE, copy_lane, make_recorded_lane
-
-
-@pytest.fixture(scope="session")
-def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_recorded_lane(tmp_path_factory.mktemp("recorded"))
-
-
-@pytest.fixture
-def lane(recorded: Path, tmp_path: Path) -> Iterator[Any]:
-    services = build_services(copy_lane(recorded, tmp_path / "copy"))
-    yield services
-    services.close()
+from ...recorded_lane import PASSPHRASE, lane, recorded  # noqa: F401 - fixtures
 
 
 @pytest.fixture

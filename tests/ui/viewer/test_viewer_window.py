@@ -20,6 +20,17 @@ def _search(qtbot, win):
     return found.args[0]
 
 
+def _open_receipt_1(qtbot, win):
+    """Unlock, find receipt 1 by its number and open it with Enter."""
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    qtbot.keyClicks(win.search.filters.receipt, "1")
+    assert _search(qtbot, win) == 1
+    win.search.results.setFocus()
+    with qtbot.waitSignal(win.sale_opened, timeout=30000):
+        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+
+
 def test_wrong_passphrase_is_refused_then_the_right_one_unlocks(qtbot, viewer_window):
     win = viewer_window
     unlock(qtbot, win, "not the passphrase")
@@ -72,13 +83,7 @@ def test_each_filter_narrows_the_results(qtbot, viewer_window):
 
 def test_open_a_sale_click_an_event_and_play_to_the_end(qtbot, viewer_window):
     win = viewer_window
-    unlock(qtbot, win)
-    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
-    qtbot.keyClicks(win.search.filters.receipt, "1")
-    assert _search(qtbot, win) == 1
-    win.search.results.setFocus()
-    with qtbot.waitSignal(win.sale_opened, timeout=30000):
-        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+    _open_receipt_1(qtbot, win)
     player = win.player
     qtbot.waitUntil(lambda: player.duration_s > 1 and player.videos
                     and player.videos[0].pixmap() is not None and not player.videos[0].pixmap().isNull(),
@@ -154,13 +159,7 @@ def test_shift_f1_asks_a_manager_pin_then_opens_the_viewer(qtbot, lane):
 
 def test_export_a_package_from_the_player_by_keyboard(qtbot, viewer_window, lane, tmp_path):
     win = viewer_window
-    unlock(qtbot, win)
-    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
-    qtbot.keyClicks(win.search.filters.receipt, "1")
-    assert _search(qtbot, win) == 1
-    win.search.results.setFocus()
-    with qtbot.waitSignal(win.sale_opened, timeout=30000):
-        qtbot.keyClick(win.search.results, Qt.Key.Key_Return)
+    _open_receipt_1(qtbot, win)
     qtbot.keyClick(win.player.journal, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.export_dialog is not None and win.export_dialog.isVisible())
     dialog = win.export_dialog

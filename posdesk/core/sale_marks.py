@@ -27,6 +27,13 @@ class Mark(Enum):
     CARD_UNKNOWN = "card_unknown"
     RECORDING_GAP = "recording_gap"
     RECORDING_STOPPED = "recording_stopped"
+    #: A drawer opened without a sale: in the audit log, never on a sale (the exception
+    #: report lists it; a sale search cannot find it).
+    NO_SALE = "no_sale"
+
+
+#: Marks a sale can carry (all but the no-sale drawer opening).
+SALE_MARKS: tuple[Mark, ...] = tuple(m for m in Mark if m is not Mark.NO_SALE)
 
 
 #: Journal event kind -> the mark it sets.

@@ -19,7 +19,7 @@ from posdesk.core.sale_search import (ClipProblem, ExceptionReport, ExceptionRow
                                       SearchFilter)
 
 from .fields import UtcDateTimeField
-from .models import Barcode, Payment, Product, Recording, Sale, SaleFacts, SaleLine, SaleMark
+from .models import AuditLog, Barcode, Payment, Product, Recording, Sale, SaleFacts, SaleLine, SaleMark
 from .sale_facts import FINISHED
 
 #: How the exception report groups its rows.
@@ -124,12 +124,25 @@ def exception_report(by: str, *, since: datetime | None = None, until: datetime 
         q = q.where(SaleMark.started_utc >= since)
     if until is not None:
         q = q.where(SaleMark.started_utc < until)
+    found = [(Mark(mark), seq, _TIME.python_value(started) if isinstance(started, str) else started,
+              sale_id, cashier, lane)
+             for mark, seq, started, sale_id, cashier, lane in q.tuples()]
+    found += _no_sales(since, until)
     rows = []
     counts: Counter[tuple[str, Mark]] = Counter()
-    for mark, seq, started, sale_id, cashier, lane in q.order_by(SaleMark.started_utc).tuples():
-        started_utc = _TIME.python_value(started) if isinstance(started, str) else started
+    for mark, seq, started_utc, sale_id, cashier, lane in sorted(found, key=lambda r: r[2]):
         group = {"day": started_utc.date().isoformat(), "cashier": cashier, "lane": lane}[by]
-        counts[(group, Mark(mark))] += 1
+        counts[(group, mark)] += 1
         if len(rows) < limit:
-            rows.append(ExceptionRow(group, Mark(mark), sale_id, seq, started_utc))
+            rows.append(ExceptionRow(group, mark, sale_id, seq, started_utc))
     return ExceptionReport(by, dict(counts), tuple(rows))
+
+
+def _no_sales(since: datetime | None, until: datetime | None) -> list[tuple[Any, ...]]:
+    """Drawer openings without a sale, from the audit log (who, when; the lane is unknown)."""
+    q = AuditLog.select(AuditLog.user, AuditLog.utc).where(AuditLog.action == Mark.NO_SALE.value)
+    if since is not None:
+        q = q.where(AuditLog.utc >= since)
+    if until is not None:
+        q = q.where(AuditLog.utc < until)
+    return [(Mark.NO_SALE, None, utc, "", user, "—") for user, utc in q.tuples()]

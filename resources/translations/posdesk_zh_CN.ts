@@ -2329,67 +2329,72 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>手动停止录像</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="24"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="21"/>
+        <source>drawer opened without a sale</source>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="25"/>
         <source>Verified: signature, chain and clip hash match</source>
         <translation>已核验：签名、链和录像哈希均一致</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="25"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="26"/>
         <source>Truncated: the clip ends early (signed as such)</source>
         <translation>已截断：录像提前结束（签名如实记录）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="26"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="27"/>
         <source>No clip recorded</source>
         <translation>未录像</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="27"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="28"/>
         <source>Clip purged by retention</source>
         <translation>录像已按保留期限清除</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="28"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="29"/>
         <source>Missing: the evidence is gone</source>
         <translation>缺失：证据已不存在</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="29"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="30"/>
         <source>Tampered</source>
         <translation>已被篡改</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="33"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="34"/>
         <source>complete</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="34"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="35"/>
         <source>truncated</source>
         <translation>已截断</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="35"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="36"/>
         <source>no clip</source>
         <translation>无录像</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="36"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="37"/>
         <source>purged</source>
         <translation>已清除</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="40"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="41"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="41"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="42"/>
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/viewer/labels.py" line="55"/>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="56"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>

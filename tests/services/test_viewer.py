@@ -96,3 +96,16 @@ def test_a_tampered_clip_turns_the_badge_and_says_why(viewer, lane):
     badge = viewer.open_sale(sale.id).badge
     assert badge.state is BadgeState.TAMPERED and not badge.clip_ok
     assert any("clip-edited" in r for r in badge.reasons), badge.reasons
+
+
+def test_exception_report_counts_marks_and_no_sale_openings(viewer, lane):
+    from posdesk.db.audit import audit
+    lane.writer.submit(lambda: audit("Anna", "no_sale", approved_by=None))
+    lane.writer.flush(timeout=10)
+    viewer.unlock(PASSPHRASE, user="Max")
+    report = viewer.exception_report("cashier")
+    assert report.counts[("Anna", Mark.VOIDED)] == 1
+    assert report.counts[("Anna", Mark.NO_SALE)] == 1
+    voided = next(r for r in report.rows if r.mark is Mark.VOIDED)
+    evidence = viewer.open_sale(voided.sale_id)
+    assert any(j.seq == voided.seq and j.kind == "sale_voided" for j in evidence.journal)

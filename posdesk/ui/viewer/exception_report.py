@@ -54,8 +54,9 @@ class ExceptionReportView(QWidget):
             marks[(group, mark)] = QTreeWidgetItem(parent, [mark_label(mark), str(count)])
         for row in report.rows:
             item = QTreeWidgetItem(marks[(row.group, row.mark)],
-                                   [row.sale_id[:8], row.started_utc.astimezone().strftime("%Y-%m-%d %H:%M:%S")])
-            item.setData(0, Qt.ItemDataRole.UserRole, (row.sale_id, row.seq))
+                                   [row.sale_id[:8] or "—", row.started_utc.astimezone().strftime("%Y-%m-%d %H:%M:%S")])
+            if row.sale_id:  # a no-sale drawer opening has no sale to open
+                item.setData(0, Qt.ItemDataRole.UserRole, (row.sale_id, row.seq))
         for parent in groups.values():
             parent.setExpanded(True)
         if groups:

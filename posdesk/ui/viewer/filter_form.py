@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFormLayout,
                                QVBoxLayout, QWidget)
 
 from posdesk.core.money import Currency, Money
-from posdesk.core.sale_marks import Mark
+from posdesk.core.sale_marks import SALE_MARKS, Mark
 from posdesk.core.sale_search import ClipProblem, SearchFilter
 
 from .labels import mark_label, tender_label
@@ -72,13 +72,13 @@ class FilterForm(QWidget):
         exceptions = QGroupBox(self.tr("Exceptions (any of)"), self)
         grid = QGridLayout(exceptions)
         self.mark_boxes: dict[Mark, QCheckBox] = {}
-        for i, mark in enumerate(Mark):
+        for i, mark in enumerate(SALE_MARKS):
             box = QCheckBox(mark_label(mark), exceptions)
             box.setObjectName(f"mark_{mark.value}")
             grid.addWidget(box, i // 2, i % 2)
             self.mark_boxes[mark] = box
         self.clip_boxes: dict[ClipProblem, QCheckBox] = {}
-        row = len(Mark) // 2 + 1
+        row = len(SALE_MARKS) // 2 + 1
         for i, (problem, label) in enumerate(((ClipProblem.TRUNCATED, self.tr("clip truncated")),
                                               (ClipProblem.MISSING, self.tr("clip missing")))):
             box = QCheckBox(label, exceptions)

@@ -18,6 +18,7 @@ _MARKS: dict[Mark, Text] = {
     Mark.CARD_UNKNOWN: QT_TRANSLATE_NOOP("Viewer", "card result unknown"),
     Mark.RECORDING_GAP: QT_TRANSLATE_NOOP("Viewer", "recording gap"),
     Mark.RECORDING_STOPPED: QT_TRANSLATE_NOOP("Viewer", "recording stopped by hand"),
+    Mark.NO_SALE: QT_TRANSLATE_NOOP("Viewer", "drawer opened without a sale"),
 }
 
 _BADGES: dict[BadgeState, Text] = {

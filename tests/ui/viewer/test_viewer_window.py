@@ -196,3 +196,26 @@ def test_legal_hold_and_retention_preview_by_keyboard(qtbot, viewer_window, lane
     qtbot.waitUntil(lambda: "would be purged" in dialog.result.text(), timeout=30000)
     assert "0 clips older than 1 days" in dialog.result.text()  # all sales are from today
     assert not dialog.purge_button.isEnabled()
+
+
+def test_exception_report_row_opens_the_sale_at_its_event(qtbot, viewer_window):
+    win = viewer_window
+    unlock(qtbot, win)
+    qtbot.waitUntil(lambda: win.viewer.unlocked, timeout=30000)
+    win.search.tabs.setCurrentWidget(win.search.report)
+    report = win.search.report
+    report.group.setCurrentIndex(report.group.findData("cashier"))
+    with qtbot.waitSignal(win.report_shown, timeout=30000):
+        qtbot.mouseClick(report.build, Qt.MouseButton.LeftButton)
+    tree = report.tree
+    anna = tree.topLevelItem(0)
+    assert anna.text(0) == "Anna"
+    voided = next(anna.child(i) for i in range(anna.childCount()) if anna.child(i).text(0) == "voided sale")
+    assert voided.text(1) == "1"
+    tree.setCurrentItem(voided.child(0))
+    with qtbot.waitSignal(win.sale_opened, timeout=30000):
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    player = win.player
+    event = next(j for j in player.evidence.journal if j.kind == "sale_voided")
+    qtbot.waitUntil(lambda: abs(player.position_s - event.offset_s) < 0.01, timeout=30000)
+    qtbot.waitUntil(lambda: player.journal.current_seq == event.seq, timeout=30000)

@@ -44,7 +44,8 @@ _INDEXES = (
     ("sale_lane_started", "sale", ("lane", "started_utc")),
     ("sale_cashier_started", "sale", ("cashier", "started_utc")),
     ("sale_total", "sale", ("total_minor",)),
-    ("sale_line_sku", "sale_line", ("sku",)),
+    # Covering: "does this sale have that product" is answered from the index alone.
+    ("sale_line_sale_sku", "sale_line", ("sale_id", "sku")),
     ("payment_tender_sale", "payment", ("tender", "sale_id")),
     ("recording_status_sale", "recording", ("status", "sale_id")),
 )

@@ -33,7 +33,7 @@ class ClipPlayback:
             stream.thread_type = "AUTO"
         self.tracks = tuple(s.index for s in self._video)
         self.duration_s = self._duration()
-        self._frames: Iterator[Picture] | None = None
+        self._frames: Iterator[tuple[int, av.VideoFrame]] | None = None
         rate = self._video[0].average_rate or self._video[0].guessed_rate
         #: Seconds between two pictures of the first track (frame step).
         self.frame_s = float(1 / rate) if rate else 1 / 15
@@ -48,7 +48,7 @@ class ClipPlayback:
         """Pictures of every video track in decoding order from the current position."""
         if self._frames is None:
             self._frames = self._decode()
-        return self._frames
+        return (_picture(track, frame) for track, frame in self._frames)
 
     def seek(self, time_s: float) -> list[Picture]:
         """Jump to `time_s`; the picture of each video track showing at that time."""
@@ -61,16 +61,19 @@ class ClipPlayback:
             log.info("seek to %.3f s failed (%s); decoding from the start", target, e)
             self._container.seek(0)
         frames = self._decode()
-        latest: dict[int, Picture] = {}
-        ahead: Picture | None = None
-        for picture in frames:
-            if picture.time_s > limit and len(latest) == len(self.tracks):
-                ahead = picture  # the next one to show: handed out first by `pictures()`
+        # Frames stay in YUV until chosen: converting the up to one second of pictures
+        # decoded from the keyframe would cost more than decoding them.
+        latest: dict[int, av.VideoFrame] = {}
+        ahead: tuple[int, av.VideoFrame] | None = None
+        for track, frame in frames:
+            time_s = float(frame.time or 0.0)
+            if time_s > limit and len(latest) == len(self.tracks):
+                ahead = (track, frame)  # the next one to show: handed out first by `pictures()`
                 break
-            if picture.time_s <= limit or picture.track not in latest:
-                latest[picture.track] = picture
+            if time_s <= limit or track not in latest:
+                latest[track] = frame
         self._frames = _prepend(ahead, frames)
-        return [latest[t] for t in self.tracks if t in latest]
+        return [_picture(t, latest[t]) for t in self.tracks if t in latest]
 
     def thumbnail(self, width: int = 160) -> Picture | None:
         """The clip's first picture scaled to `width`; None if none decodes."""
@@ -84,7 +87,7 @@ class ClipPlayback:
             log.info("no thumbnail: %s", e)
         return None
 
-    def _decode(self) -> Iterator[Picture]:
+    def _decode(self) -> Iterator[tuple[int, av.VideoFrame]]:
         demuxer = self._container.demux(*self._video)
         while True:
             try:
@@ -100,14 +103,21 @@ class ClipPlayback:
                 log.info("damaged packet on track %d: %s", packet.stream.index, e)
                 continue
             for frame in frames:
-                yield Picture(packet.stream.index, float(frame.time or 0.0), frame.width,
-                              frame.height, frame.to_ndarray(format="rgb24").tobytes())
+                yield packet.stream.index, frame
 
     def close(self) -> None:
         self._container.close()
 
 
-def _prepend(first: Picture | None, rest: Iterator[Picture]) -> Iterator[Picture]:
+def _picture(track: int, frame: av.VideoFrame) -> Picture:
+    return Picture(track, float(frame.time or 0.0), frame.width, frame.height,
+                   frame.to_ndarray(format="rgb24").tobytes())
+
+
+Decoded = tuple[int, av.VideoFrame]
+
+
+def _prepend(first: Decoded | None, rest: Iterator[Decoded]) -> Iterator[Decoded]:
     if first is not None:
         yield first
     yield from rest

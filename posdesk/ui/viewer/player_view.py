@@ -107,6 +107,7 @@ class PlayerView(QWidget):
         self.receipt = QPlainTextEdit(right)
         self.receipt.setObjectName("receipt")
         self.receipt.setReadOnly(True)
+        self.receipt.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # columns as printed
         self.receipt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         right.addWidget(self.journal)
         right.addWidget(self.receipt)

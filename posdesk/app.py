@@ -236,6 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
     from posdesk.cli_payment import add_parsers as add_payment_parsers
     add_payment_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
+    from posdesk import cli_viewer
+    cli_viewer.add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])

@@ -8,18 +8,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
 from posdesk.db.audit import audit
-from posdesk.core.clock import SystemClock
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
-from posdesk.recording.evidence.chain import EvidenceChain
-from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.purge_safety import PurgeRefused
-from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.evidence.verify import verify_chain
 from posdesk.recording.keys import KeyStore
 
@@ -123,29 +119,28 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
 
 
 def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+    from posdesk.services.viewer_retention import Retention
+    retention = Retention(data_dir=services.data_dir, lane=services.config.get("lane.id"),
+                          keys=services.keys, recordings=services.recordings,
+                          audit=lambda *a, **k: services.writer.submit(lambda: audit(*a, **k)))
     if args.action in ("hold", "release"):
         sale = _find_sale(services, args.sale, fail)
-        if not services.recordings.set_legal_hold(sale.id, args.action == "hold"):
+        reason = args.reason or f"posdesk clips {args.action}"
+        if not retention.set_hold(sale.id, args.action == "hold", reason=reason, user="cli"):
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = args.days if args.days is not None else services.config.get("recording.retention_days")
-    chain = EvidenceChain(ClipLayout(services.data_dir), services.config.get("lane.id"),
-                          services.keys, SystemClock())
     try:
-        result = purge_expired(chain, keep=timedelta(days=int(days)),
-                               legal_holds=services.recordings.legal_holds())
+        outcome = retention.purge(int(days), user="cli", preview=args.preview)
     except PurgeRefused as e:
         raise fail(str(e)) from e
-    for step in result.clock_steps:
+    for step in outcome.clock_steps:
         print(f"warning: the lane's clock was set {'back' if step.backwards else 'forward'} "
               f"by {abs(step.step)} before evidence entry {step.seq}; ages are measured "
               "without that step")
-    for entry in result.purged:
-        services.recordings.upsert(entry.sale_id, status="purged", clip_path=None,
-                                   manifest_path=entry.body.get("file", ""), size=0, sha256=None,
-                                   duration_ms=None, key_ids=[], now=datetime.now(timezone.utc))
-    print(f"purged {len(result.purged)} clips older than {days} days; {len(result.held)} on legal hold")
+    verb = "would purge" if args.preview else "purged"
+    print(f"{verb} {len(outcome.sale_ids)} clips older than {days} days; {len(outcome.held)} on legal hold")
     return 0
 
 
@@ -203,3 +198,5 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("action", choices=["purge", "hold", "release"])
     p.add_argument("sale", nargs="?")
     p.add_argument("--days", type=int)
+    p.add_argument("--reason", help="why a hold is set or released (audited)")
+    p.add_argument("--preview", action="store_true", help="purge: only list what would go")

@@ -1,4 +1,5 @@
-"""Settings every test shares: the hypothesis profiles.
+"""Settings every test shares: the hypothesis profiles, and the recorded-lane fixtures
+(`recorded`, `lane` from `tests/recorded_lane.py`) that the viewer's tests use.
 
 `fast` (the default, `make test`) keeps the property tests to seconds; `deep`
 (`make test-deep`, HYPOTHESIS_PROFILE=deep) runs many more examples nightly. Neither has a
@@ -7,6 +8,8 @@ per-example deadline: a busy CI machine must not fail a correct property.
 import os
 
 from hypothesis import settings
+
+pytest_plugins = ("tests.recorded_lane",)
 
 settings.register_profile("fast", max_examples=20, deadline=None)
 settings.register_profile("deep", max_examples=1000, deadline=None)

@@ -229,7 +229,33 @@ class Recording(BaseModel):
     updated_utc = UtcDateTimeField()
 
 
+class SaleFacts(BaseModel):
+    """What the viewer's search reads of a finished sale besides its row, extracted once
+    from its journal and payments (see `db/sale_facts.py`)."""
+
+    sale = ForeignKeyField(Sale, primary_key=True, on_delete="CASCADE")
+    #: Tenders of the approved payments, sorted, comma-separated ("card,cash").
+    tenders = TextField(default="")
+    #: Mark values (`core.sale_marks.Mark`), comma-separated, in journal order, unique.
+    marks = TextField(default="")
+
+
+class SaleMark(BaseModel):
+    """One exception mark of a sale and the journal event that set it."""
+
+    sale = ForeignKeyField(Sale, on_delete="CASCADE", index=True)
+    mark = TextField()
+    seq = IntegerField(null=True)
+    #: The sale's start, copied so marks are searched by time without touching `sale`.
+    started_utc = UtcDateTimeField()
+
+    class Meta:
+        # Covering (with the sale) so the newest marked sales come from the index alone.
+        indexes = ((("mark", "started_utc", "sale"), False),)
+
+
 #: Every model, parents before children (creation order).
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaVersion, Store, Lane, User, TaxRateRow, Product, Barcode, Shift, CashMovement, Sale,
-    SaleLine, SaleTax, Payment, JournalEventRow, ReceiptCounter, AuditLog, Recording)
+    SaleLine, SaleTax, Payment, JournalEventRow, ReceiptCounter, AuditLog, Recording,
+    SaleFacts, SaleMark)

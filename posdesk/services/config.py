@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "lane": {"id": "L1"},
     "ui": {"locale": ""},
     "policy": {"discount_threshold_percent": "10"},
+    # The evidence viewer drops the unlocked manager identity after this long unused.
+    "viewer": {"idle_timeout_s": 300},
     "devices": {
         "terminal": {"port": "", "baudrate": 9600, "password": "000000", "protocol": "zvt"},
         "printer": {"port": "", "baudrate": 9600, "profile": "generic-80"},

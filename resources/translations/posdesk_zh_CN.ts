@@ -221,8 +221,8 @@
         <location filename="../../posdesk/services/checkout.py" line="269"/>
         <location filename="../../posdesk/services/checkout.py" line="277"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="109"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="130"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前交易。</translation>
     </message>
@@ -278,7 +278,7 @@
     <message>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="142"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="160"/>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="75"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="78"/>
         <source>That is not an amount.</source>
         <translation>这不是有效金额。</translation>
     </message>
@@ -293,17 +293,17 @@
         <translation>请先撤销刷卡付款：打开付款（F10）并选择“撤销”。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="87"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="90"/>
         <source>Shift opened.</source>
         <translation>班次已开始。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="96"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="99"/>
         <source>Cash movement recorded.</source>
         <translation>现金存取已记录。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="123"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="126"/>
         <source>Drawer opened.</source>
         <translation>钱箱已打开。</translation>
     </message>
@@ -326,83 +326,83 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="69"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="73"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="70"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="74"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="71"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="75"/>
         <source>Void line</source>
         <translation>作废行</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="72"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="73"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="77"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="74"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="78"/>
         <source>One more</source>
         <translation>加一</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="75"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="79"/>
         <source>One less</source>
         <translation>减一</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="76"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="80"/>
         <source>Park sale</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="77"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="81"/>
         <source>Resume</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="78"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="82"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="79"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="83"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="68"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="72"/>
         <source>Shift</source>
         <extracomment>Width of the right-hand column (preview, totals, keypad).</extracomment>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="80"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="84"/>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="81"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="85"/>
         <source>Void sale</source>
         <translation>整单作废</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="82"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="86"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="82"/>
+        <location filename="../../posdesk/ui/checkout/checkout_screen.py" line="86"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -670,7 +670,7 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../posdesk/services/devices.py" line="121"/>
+        <location filename="../../posdesk/services/devices.py" line="122"/>
         <source>Scanner on {port}: {error}</source>
         <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
         <translation>{port} 上的扫描枪：{error}</translation>
@@ -723,7 +723,7 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../posdesk/core/entry.py" line="30"/>
+        <location filename="../../posdesk/core/entry.py" line="29"/>
         <source>&quot;{text}&quot; is not a quantity.</source>
         <translation>“{text}”不是有效数量。</translation>
     </message>
@@ -814,37 +814,37 @@
         <translation>还需支付 {rest}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="335"/>
+        <location filename="../../posdesk/core/sale.py" line="336"/>
         <source>Reverse the card payment before voiding the sale.</source>
         <translation>作废交易前请先撤销刷卡付款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="342"/>
+        <location filename="../../posdesk/core/sale.py" line="343"/>
         <source>An empty sale cannot be parked.</source>
         <translation>空交易不能挂起。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="370"/>
+        <location filename="../../posdesk/core/sale.py" line="371"/>
         <source>That line is voided.</source>
         <translation>该行已作废。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="379"/>
+        <location filename="../../posdesk/core/sale.py" line="381"/>
         <source>Quantity must be between 0 and 9999.</source>
         <translation>数量必须在 0 到 9999 之间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="382"/>
+        <location filename="../../posdesk/core/sale.py" line="384"/>
         <source>Only weighed items take a fractional quantity.</source>
         <translation>只有称重商品可以输入小数数量。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="386"/>
+        <location filename="../../posdesk/core/sale.py" line="388"/>
         <source>A discount must be more than 0 and at most 100%.</source>
         <translation>折扣必须大于 0 且不超过 100%。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/core/sale.py" line="398"/>
+        <location filename="../../posdesk/core/sale.py" line="401"/>
         <source>A card payment is still unresolved; check it with the terminal first.</source>
         <translation>有一笔刷卡付款尚未确认；请先在终端上核对。</translation>
     </message>
@@ -871,6 +871,234 @@
         <source>Scan or type a barcode, PLU or 3*code</source>
         <extracomment>Where an entry came from, as the journal records it.</extracomment>
         <translation>扫描或输入条码、PLU 或 3*条码</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionReportView</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="30"/>
+        <source>per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="30"/>
+        <source>per cashier</source>
+        <translation>按收银员</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="31"/>
+        <source>per lane</source>
+        <translation>按收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="34"/>
+        <source>Build report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="42"/>
+        <source>Group / exception</source>
+        <translation>分组 / 异常</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/exception_report.py" line="42"/>
+        <source>Count / time</source>
+        <translation>次数 / 时间</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="39"/>
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="42"/>
+        <source>{count} sale(s) will be exported with their sealed clips, signed manifests, journal, report and instructions for checking them.</source>
+        <translation>将导出 {count} 笔交易，包括加密录像、已签名清单、流水、报告和核验说明。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="48"/>
+        <source>e.g. customer dispute, police request</source>
+        <translation>例如：顾客争议、警方调取</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="49"/>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="54"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="58"/>
+        <source>Package folder:</source>
+        <translation>证据包文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="59"/>
+        <source>As one zip file</source>
+        <translation>打包为一个 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="62"/>
+        <source>Also a decrypted MP4 for any player (watermarked with your name and the time; audited)</source>
+        <translation>另附一份可用任何播放器播放的解密 MP4（画面带有您的姓名和时间水印；将记入审计）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="78"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="94"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="100"/>
+        <source>Say why you export (a reason is required).</source>
+        <translation>请说明导出原因（必填）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="107"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/export_dialog.py" line="116"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterForm</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="45"/>
+        <source>From / to:</source>
+        <extracomment>Days back the &quot;from&quot; field starts at.</extracomment>
+        <translation>从 / 到：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="55"/>
+        <source>Lane:</source>
+        <translation>收银台：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="56"/>
+        <source>Cashier:</source>
+        <translation>收银员：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="57"/>
+        <source>Receipt number:</source>
+        <translation>小票号：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="58"/>
+        <source>Total from / to:</source>
+        <translation>金额从 / 到：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="59"/>
+        <source>Product (barcode or name):</source>
+        <translation>商品（条码或名称）：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="62"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="65"/>
+        <source>Paid by:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="70"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="71"/>
+        <source>Discount at least:</source>
+        <translation>折扣至少：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="72"/>
+        <source>Exceptions (any of)</source>
+        <translation>异常（任一）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="82"/>
+        <source>clip truncated</source>
+        <translation>录像被截断</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="83"/>
+        <source>clip missing</source>
+        <translation>录像缺失</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="89"/>
+        <source>Search (Enter)</source>
+        <translation>搜索 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="114"/>
+        <source>The receipt number must be digits.</source>
+        <translation>小票号必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/filter_form.py" line="132"/>
+        <source>{text} is not an amount.</source>
+        <translation>{text} 不是有效金额。</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="30"/>
+        <source>Release legal hold</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="30"/>
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="32"/>
+        <source>The clip stays whatever its age until the hold is released.</source>
+        <translation>在解除保全之前，无论录像多旧都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="33"/>
+        <source>The clip is purged again when it is old enough.</source>
+        <translation>录像到期后将再次按保留期限清除。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="37"/>
+        <source>Reason (required):</source>
+        <translation>原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="41"/>
+        <source>Release (Enter)</source>
+        <translation>解除 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="41"/>
+        <source>Hold (Enter)</source>
+        <translation>保全 (Enter)</translation>
     </message>
 </context>
 <context>
@@ -941,7 +1169,7 @@
         <translation>无法连接支付终端：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="207"/>
+        <location filename="../../posdesk/services/payments.py" line="208"/>
         <source>The reversal failed: {reason}</source>
         <translation>撤销失败：{reason}</translation>
     </message>
@@ -1026,6 +1254,68 @@
         <source>PIN</source>
         <extracomment>PINs are 4 to 8 digits.</extracomment>
         <translation>PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="74"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="165"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="239"/>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="251"/>
+        <source>Play (Space)</source>
+        <extracomment>Badge colours by whether the evidence holds.</extracomment>
+        <translation>播放 (空格)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="75"/>
+        <source>◀ Frame</source>
+        <translation>◀ 上一帧</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="76"/>
+        <source>Frame ▶</source>
+        <translation>下一帧 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="99"/>
+        <source>Still as PNG</source>
+        <translation>截图存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="101"/>
+        <source>Export… (Ctrl+E)</source>
+        <translation>导出… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="102"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="152"/>
+        <source>Lane {lane} · receipt {receipt} · {cashier} · {time} · {total}</source>
+        <translation>收银台 {lane} · 小票 {receipt} · {cashier} · {time} · {total}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="160"/>
+        <source>(no receipt was printed)</source>
+        <translation>（未打印小票）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="226"/>
+        <source>♪</source>
+        <translation>♪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="226"/>
+        <source>no sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/player_view.py" line="248"/>
+        <source>Pause (Space)</source>
+        <translation>暂停 (空格)</translation>
     </message>
 </context>
 <context>
@@ -1195,38 +1485,38 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="176"/>
+        <location filename="../../posdesk/recording/process.py" line="134"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="316"/>
+        <location filename="../../posdesk/recording/process.py" line="274"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="334"/>
+        <location filename="../../posdesk/recording/process.py" line="292"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="337"/>
+        <location filename="../../posdesk/recording/process.py" line="295"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="345"/>
+        <location filename="../../posdesk/recording/process.py" line="303"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="349"/>
+        <location filename="../../posdesk/recording/process.py" line="307"/>
         <source>No camera: {camera} gives no picture; sales are not being filmed.</source>
         <translation>没有摄像头：{camera} 没有画面；销售未被录像。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="353"/>
+        <location filename="../../posdesk/recording/process.py" line="311"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1240,23 +1530,23 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="159"/>
+        <location filename="../../posdesk/services/recording.py" line="117"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
-        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
+        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="265"/>
+        <location filename="../../posdesk/services/recording.py" line="223"/>
         <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
         <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="325"/>
+        <location filename="../../posdesk/services/recording.py" line="283"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="357"/>
+        <location filename="../../posdesk/services/recording.py" line="315"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1487,6 +1777,88 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
 </context>
 <context>
+    <name>ResultsTable</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="50"/>
+        <source>Time</source>
+        <extracomment>Row height with a thumbnail.</extracomment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="50"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="50"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="50"/>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="51"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="51"/>
+        <source>Tenders</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="51"/>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/results_table.py" line="51"/>
+        <source>Recording</source>
+        <translation>录像</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="62"/>
+        <source>Retention</source>
+        <translation>保留期限</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="70"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="72"/>
+        <source>Keep clips for:</source>
+        <translation>录像保留：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="79"/>
+        <source>Preview (Enter)</source>
+        <translation>预览 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="83"/>
+        <source>Purge now</source>
+        <translation>立即清除</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="105"/>
+        <source>{count} clips purged; {held} kept by a legal hold.</source>
+        <translation>已清除 {count} 段录像；{held} 段因法律保全而保留。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/retention_dialogs.py" line="108"/>
+        <source>{count} clips older than {days} days would be purged; {held} are kept by a legal hold.</source>
+        <translation>将清除 {count} 段超过 {days} 天的录像；{held} 段因法律保全而保留。</translation>
+    </message>
+</context>
+<context>
     <name>ReturnLinesDialog</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/returns.py" line="25"/>
@@ -1627,49 +1999,62 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
 </context>
 <context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/search_view.py" line="28"/>
+        <source>Sales</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/search_view.py" line="29"/>
+        <source>Exception report</source>
+        <translation>异常报表</translation>
+    </message>
+</context>
+<context>
     <name>ShiftIntents</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="82"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="85"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="82"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="85"/>
         <source>Cash float in the drawer</source>
         <translation>钱箱备用金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="93"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="96"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="94"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="97"/>
         <source>Cash out</source>
         <translation>现金取出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="94"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="97"/>
         <source>Cash in</source>
         <translation>现金存入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="95"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="98"/>
         <source>Amount taken out of the drawer</source>
         <translation>从钱箱取出的金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="95"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="98"/>
         <source>Amount put into the drawer</source>
         <translation>存入钱箱的金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="111"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="114"/>
         <source>Close shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="111"/>
+        <location filename="../../posdesk/ui/checkout/shift_intents.py" line="114"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
@@ -1677,59 +2062,65 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ShiftMenu</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="31"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="36"/>
         <source>Shift and drawer</source>
+        <extracomment>Entries past the tenth have a letter instead of a digit.</extracomment>
         <translation>班次与钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="35"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="40"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="36"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="41"/>
         <source>Cash in</source>
         <translation>现金存入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="37"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="42"/>
         <source>Cash out</source>
         <translation>现金取出</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="38"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="43"/>
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="39"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="44"/>
         <source>Close shift (Z report)</source>
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="40"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="45"/>
         <source>Open drawer (no sale)</source>
         <translation>打开钱箱（无交易）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="41"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="46"/>
         <source>Reprint last receipt</source>
         <translation>重印上一张小票</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="42"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="47"/>
         <source>Print waiting receipts ({count})</source>
         <translation>打印待打印小票（{count}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="44"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="49"/>
         <source>Device settings</source>
         <translation>设备设置</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="45"/>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="50"/>
         <source>Log out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/shift_menu.py" line="51"/>
+        <source>Evidence viewer (manager PIN)</source>
+        <translation>证据查看器（经理 PIN）</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2344,305 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/checkout/totals_panel.py" line="75"/>
         <source>Change</source>
         <translation>找零</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/unlock_dialog.py" line="23"/>
+        <source>Unlock recordings</source>
+        <translation>解锁录像</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/unlock_dialog.py" line="26"/>
+        <source>Manager passphrase:</source>
+        <translation>经理口令：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/unlock_dialog.py" line="47"/>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+</context>
+<context>
+    <name>Viewer</name>
+    <message>
+        <location filename="../../posdesk/services/viewer.py" line="65"/>
+        <source>Unlock the recordings with the manager passphrase first.</source>
+        <extracomment>Default idle time after which the identity is dropped. How long a search waits for the newest sales&apos; facts before it searches without them.</extracomment>
+        <translation>请先用经理口令解锁录像。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/viewer.py" line="71"/>
+        <source>Wrong manager passphrase ({count} failed tries).</source>
+        <translation>经理口令错误（已失败 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/viewer.py" line="77"/>
+        <source>Say why (a reason is required).</source>
+        <translation>请说明原因（必填）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="11"/>
+        <source>voided sale</source>
+        <translation>整单作废</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="12"/>
+        <source>line void</source>
+        <translation>行作废</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="13"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="14"/>
+        <source>price override</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="15"/>
+        <source>discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="16"/>
+        <source>card declined</source>
+        <translation>刷卡被拒</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="17"/>
+        <source>card aborted</source>
+        <translation>刷卡中止</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="18"/>
+        <source>card result unknown</source>
+        <translation>刷卡结果未知</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="19"/>
+        <source>recording gap</source>
+        <translation>录像中断</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="20"/>
+        <source>recording stopped by hand</source>
+        <translation>手动停止录像</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="21"/>
+        <source>drawer opened without a sale</source>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="25"/>
+        <source>Verified: signature, chain and clip hash match</source>
+        <translation>已核验：签名、链和录像哈希均一致</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="26"/>
+        <source>Truncated: the clip ends early (signed as such)</source>
+        <translation>已截断：录像提前结束（签名如实记录）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="27"/>
+        <source>No clip recorded</source>
+        <translation>未录像</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="28"/>
+        <source>Clip purged by retention</source>
+        <translation>录像已按保留期限清除</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="29"/>
+        <source>Missing: the evidence is gone</source>
+        <translation>缺失：证据已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="30"/>
+        <source>Tampered</source>
+        <translation>已被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="34"/>
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="35"/>
+        <source>truncated</source>
+        <translation>已截断</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="36"/>
+        <source>no clip</source>
+        <translation>无录像</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="37"/>
+        <source>purged</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="41"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="42"/>
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/labels.py" line="56"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerEntry</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/checkout_entry.py" line="37"/>
+        <source>Open the evidence viewer</source>
+        <extracomment>The checkout&apos;s key for the viewer (F1 is the shift menu, where it is listed too).</extracomment>
+        <translation>打开证据查看器</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerReport</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="25"/>
+        <source>Evidence report</source>
+        <translation>证据报告</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="26"/>
+        <source>Exported by</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="27"/>
+        <source>Exported at (UTC)</source>
+        <translation>导出时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="28"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="29"/>
+        <source>Sales</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="30"/>
+        <source>Sale</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="31"/>
+        <source>Sale id</source>
+        <translation>交易编号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="32"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="33"/>
+        <source>Started (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="34"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="35"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="36"/>
+        <source>Package folder</source>
+        <translation>证据包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="37"/>
+        <source>Verification</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="38"/>
+        <source>Key frames</source>
+        <translation>关键画面</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/pdf_report.py" line="39"/>
+        <source>Journal</source>
+        <translation>流水</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerWindow</name>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="65"/>
+        <source>posdesk — evidence viewer</source>
+        <extracomment>Rows of a result that get a thumbnail (each one decrypts and decodes a clip). How often the window checks the idle timeout. Opens the export dialog for sale ids (given by the composition, which owns the exporter). Opens the legal hold dialog for a sale (sale id, held now?) or the retention dialog.</extracomment>
+        <translation>posdesk — 证据查看器</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="79"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>锁定 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="84"/>
+        <source>Export selected… (Ctrl+E)</source>
+        <translation>导出所选… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="90"/>
+        <source>Legal hold… (Ctrl+H)</source>
+        <translation>法律保全… (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="91"/>
+        <source>Retention… (Ctrl+R)</source>
+        <translation>保留期限… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="168"/>
+        <source>Searching…</source>
+        <extracomment>The open export dialog, if any (set by whoever opens it).</extracomment>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="174"/>
+        <source>{count} sales found</source>
+        <translation>找到 {count} 笔交易</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="199"/>
+        <source>Opening the sale…</source>
+        <translation>正在打开交易…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="217"/>
+        <source>Still saved to {path}</source>
+        <translation>截图已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/viewer/viewer_window.py" line="248"/>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
     </message>
 </context>
 <context>

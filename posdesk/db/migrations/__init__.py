@@ -15,12 +15,12 @@ from peewee import Database, DatabaseProxy, IntegerField, Model, TextField
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import MigrationFailed
-from . import m0001_initial, m0002_legal_hold
+from . import m0001_initial, m0002_legal_hold, m0003_sale_facts
 
 log = logging.getLogger(__name__)
 
 #: Every migration in the order it must run; append, never reorder or edit.
-MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_legal_hold)
+MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_legal_hold, m0003_sale_facts)
 
 
 class _SchemaVersion(Model):

@@ -33,9 +33,10 @@ class PurgeResult:
 
 
 def purge_expired(chain: EvidenceChain, *, keep: timedelta,
-                  legal_holds: Container[str] = frozenset()) -> PurgeResult:
+                  legal_holds: Container[str] = frozenset(), dry_run: bool = False) -> PurgeResult:
     """Delete every clip whose sale ended more than `keep` before the chain's newest entry
-    and is not on hold. Raises `PurgeRefused` for a keep period under the minimum."""
+    and is not on hold. Raises `PurgeRefused` for a keep period under the minimum.
+    `dry_run` only says which would go (a purge preview): nothing is written or deleted."""
     check_keep(keep)
     now = chain.clock.now().utc
     entries = list(chain.entries())
@@ -49,6 +50,9 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)
+            continue
+        if dry_run:
+            result.purged.append(entry)
             continue
         # Tombstone first: a crash between the two leaves a tombstoned clip still on disk,
         # which verify accepts, rather than a missing clip without a tombstone.

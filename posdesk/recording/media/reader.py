@@ -57,14 +57,19 @@ class ClipContents:
         return [f for f in self.frames if f.track == track]
 
 
+def open_clip(data: bytes) -> av.container.InputContainer:
+    """PyAV's demuxer over clip bytes held in memory; `MediaError` if they are no MP4."""
+    try:
+        return av.open(io.BytesIO(data), "r", format="mp4")
+    except (av.FFmpegError, ValueError) as e:
+        raise MediaError(f"not a readable clip ({len(data)} bytes): {e}") from e
+
+
 class ClipReader:
     """Demuxes and decodes clip bytes; iterate `frames()` lazily or call `read_clip()`."""
 
     def __init__(self, data: bytes):
-        try:
-            self._container = av.open(io.BytesIO(data), "r", format="mp4")
-        except (av.FFmpegError, ValueError) as e:
-            raise MediaError(f"not a readable clip ({len(data)} bytes): {e}") from e
+        self._container = open_clip(data)
         self.tracks = [
             TrackSummary(s.index, s.type, s.codec_context.name if s.codec_context else "",
                          getattr(s.codec_context, "width", 0) or 0,

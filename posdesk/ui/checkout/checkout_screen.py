@@ -17,6 +17,7 @@ from ..actions import ActionRunner
 from ..devices.hub import DeviceHub
 from ..i18n import translate
 from ..scanner.key_filter import WedgeKeyFilter
+from ..viewer.checkout_entry import ViewerEntry
 from ..widgets.keypad import Keypad
 from .cart_model import CartModel
 from .cart_view import CartView
@@ -57,6 +58,9 @@ class CheckoutScreen(QWidget):
                                             show_error=self.show_error)
         self.shift_intents = ShiftIntents(checkout=checkout, runner=self.runner, window=self,
                                           show_error=self.show_error, devices=self.device_intents)
+        self.viewer_entry = ViewerEntry(services=services, window=self)
+        self.shift_intents.viewer_requested.connect(self.viewer_entry.on_open)
+        self.shift_intents.logout_requested.connect(self.viewer_entry.close_viewer)
         self.function_keys = FunctionKeys(self._function_keys(), shortcut_scope=self, columns=8, parent=self)
         self.key_filter = WedgeKeyFilter(scope=self, entry=self.entry)
         self._layout()

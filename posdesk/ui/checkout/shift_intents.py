@@ -25,11 +25,13 @@ class ShiftIntents(QObject):
         info(object): a `Text` confirming what happened.
         shift_changed(): a shift was opened or closed.
         logout_requested(): the cashier wants to leave the till.
+        viewer_requested(): a manager wants the evidence viewer.
     """
 
     info = Signal(object)
     shift_changed = Signal()
     logout_requested = Signal()
+    viewer_requested = Signal()
 
     def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget,
                  show_error: Callable[[Text], None], devices: DeviceIntents):
@@ -58,6 +60,7 @@ class ShiftIntents(QObject):
             MenuChoice.PRINT_WAITING: self._devices.on_print_waiting,
             MenuChoice.DEVICE_SETTINGS: self._devices.on_device_settings,
             MenuChoice.LOG_OUT: self.on_log_out,
+            MenuChoice.EVIDENCE_VIEWER: self.viewer_requested.emit,
         }
         if choice is not None:
             actions[choice]()

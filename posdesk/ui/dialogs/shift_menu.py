@@ -20,6 +20,11 @@ class MenuChoice(Enum):
     PRINT_WAITING = "print_waiting"
     DEVICE_SETTINGS = "device_settings"
     LOG_OUT = "log_out"
+    EVIDENCE_VIEWER = "evidence_viewer"
+
+
+#: Entries past the tenth have a letter instead of a digit.
+_LETTER_KEYS = {MenuChoice.EVIDENCE_VIEWER: "V"}
 
 
 class ShiftMenu(QDialog):
@@ -43,11 +48,12 @@ class ShiftMenu(QDialog):
              printer and waiting_receipts > 0),
             (MenuChoice.DEVICE_SETTINGS, self.tr("Device settings"), True),
             (MenuChoice.LOG_OUT, self.tr("Log out"), True),
+            (MenuChoice.EVIDENCE_VIEWER, self.tr("Evidence viewer (manager PIN)"), True),
         ]
         layout = QVBoxLayout(self)
         self.buttons: dict[MenuChoice, QPushButton] = {}
         for number, (choice, label, enabled) in enumerate(entries, start=1):
-            key = str(number % 10)  # the tenth entry is on 0
+            key = _LETTER_KEYS.get(choice, str(number % 10))  # the tenth entry is on 0
             button = QPushButton(f"{key}   {label}", self)
             button.setObjectName(f"menu_{choice.value}")
             button.setShortcut(QKeySequence(key))

@@ -1,0 +1,1 @@
+"""The manager's evidence viewer: unlock, search, replay with the journal, export."""

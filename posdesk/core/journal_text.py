@@ -43,7 +43,7 @@ def describe(event: JournalEvent, cur: Currency) -> str | None:
     if k == "price_overridden":
         return f"Line {d['line_id']}: price {_m(d['old'], cur)} → {_m(d['price'], cur)}"
     if k in ("line_discounted", "sale_discounted"):
-        value = f"{d['value']}%" if d["kind"] == "percent" else _m(Decimal(d["value"]), cur)
+        value = f"{d['value']}%" if d["kind"] == "percent" else _m(d["value"], cur)
         target = f"Line {d['line_id']}" if k == "line_discounted" else "Sale"
         return f"{target}: discount {value}"
     if k == "tendering_started":

@@ -19,6 +19,8 @@ from posdesk.core.clock import Clock, SystemClock
 from posdesk.core.errors import DomainError
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
 from posdesk.core.journal import JournalEvent
+from posdesk.core.journal_text import describe
+from posdesk.core.money import Currency, currency
 from posdesk.core.picture import Picture
 from posdesk.core.receipt import DEFAULT_LABELS, StoreHeader
 from posdesk.core.sale_marks import EVENT_MARKS, Mark
@@ -88,6 +90,8 @@ class JournalLine:
     offset_s: float | None
     data: dict[str, Any]
     mark: Mark | None
+    #: The event as the clip's subtitle shows it ("2 × Milk 1.98"); the kind when it has none.
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,8 @@ class ViewerService:
                            truncated=truncated)
         start_ns = (manifest or {}).get("start", {}).get("mono_ns") if manifest else None
         events = self._sales.load_events(sale_id)
-        journal = tuple(_line(e, start_ns) for e in events)
+        cur = currency(sale.currency)
+        journal = tuple(_line(e, start_ns, cur) for e in events)
         receipt = receipt_lines(events, header=self._receipt_header, labels=self._receipt_labels)
         duration = 0.0
         if plain:
@@ -340,10 +345,15 @@ class ViewerService:
             log.warning("search facts are behind; searching without the newest sales")
 
 
-def _line(event: JournalEvent, start_ns: int | None) -> JournalLine:
+def _line(event: JournalEvent, start_ns: int | None, cur: Currency) -> JournalLine:
     offset = None if start_ns is None else max(0.0, (event.mono_ns - start_ns) / 1e9)
+    try:
+        text = describe(event, cur) or event.kind
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        # The list must show a journal even where an old event lacks a field `describe` reads.
+        text = event.kind
     return JournalLine(event.seq, event.kind, event.utc, offset, dict(event.data),
-                       EVENT_MARKS.get(event.kind))
+                       EVENT_MARKS.get(event.kind), text)
 
 
 def _filter_text(f: SearchFilter) -> dict[str, Any]:

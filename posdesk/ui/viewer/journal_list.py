@@ -3,7 +3,6 @@ click (or Enter) on a line seeks the player to it."""
 from __future__ import annotations
 
 import bisect
-import json
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
@@ -13,17 +12,14 @@ from posdesk.services.viewer import JournalLine
 
 from .labels import mark_label
 
-#: Event data members worth a glance in the list (the PDF and JSON have everything).
-_SHOWN = ("name", "quantity", "price", "amount", "tender", "value", "kind", "reason", "cause",
-          "receipt_no", "by")
-
-
 def event_text(line: JournalLine) -> str:
+    # The event's own words, as burnt into the clip's subtitles (the PDF and JSON have all
+    # of its data); a gap's cause is what a manager most needs to see of it.
     at = f"{line.offset_s:7.2f}s" if line.offset_s is not None else "      —"
-    facts = {k: line.data[k] for k in _SHOWN if k in line.data}
-    detail = json.dumps(facts, ensure_ascii=False)[1:-1] if facts else ""
+    cause = line.data.get("cause") or line.data.get("reason")
+    detail = f" — {cause}" if cause else ""
     mark = f"  ⚑ {mark_label(line.mark)}" if line.mark else ""
-    return f"{at}  #{line.seq} {line.kind} {detail}{mark}"
+    return f"{at}  #{line.seq} {line.text or line.kind}{detail}{mark}"
 
 
 class JournalList(QListWidget):

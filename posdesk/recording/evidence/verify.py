@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
+from .errors import UnsafePath
 from .files import sha256_file
 from .layout import ClipLayout
 from .manifest import MANIFEST_TYPE, TOMBSTONE_TYPE, Entry, entry_hash
@@ -45,6 +46,17 @@ class Problem(StrEnum):
     JOURNAL_MISSING = "journal-missing"
     JOURNAL_MISMATCH = "journal-mismatch"
     TOMBSTONE_MISMATCH = "tombstone-mismatch"
+    UNSAFE_PATH = "unsafe-path"
+    # Against the outside anchors (see `anchors`):
+    MANAGER_KEY_MISMATCH = "manager-key-mismatch"
+    NOT_ENDORSED = "not-endorsed"
+    UNENDORSED_KEY = "unendorsed-key"
+    UNENDORSED_RECIPIENTS = "unendorsed-recipients"
+    WITNESS_MISMATCH = "witness-mismatch"
+    # Against the lane's database (see the evidence service):
+    RECEIPT_MISSING = "receipt-missing"
+    SALE_ROWS_MISMATCH = "sale-rows-mismatch"
+    AUDIT_BROKEN = "audit-broken"
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,8 @@ class Finding:
     detail: str
 
     def __str__(self) -> str:
-        where = f"entry {self.seq}" if self.seq is not None else f"log line {self.line}"
+        where = (f"entry {self.seq}" if self.seq is not None
+                 else f"log line {self.line}" if self.line else "lane")
         sale = f" (sale {self.sale_id})" if self.sale_id else ""
         return f"{where}{sale}: {self.problem}: {self.detail}"
 
@@ -70,6 +83,15 @@ class VerifyReport:
     entries: int = 0
     counts: Counter = field(default_factory=Counter)  # complete/truncated/no-clip/purged
     findings: list[Finding] = field(default_factory=list)
+    #: Every entry that parsed, in log order, for the checks against outside anchors.
+    walked: list[Entry] = field(default_factory=list, repr=False)
+    #: Why the lane could not be checked against an outside anchor; None when it was.
+    unanchored: str | None = "no manager key or witness was given"
+
+    def add(self, finding: Finding) -> None:
+        """Add a finding found after the walk, keeping findings in chain order."""
+        self.findings.append(finding)
+        self.findings.sort(key=lambda f: f.line)
 
     @property
     def ok(self) -> bool:
@@ -83,7 +105,9 @@ class VerifyReport:
         parts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items()))
         head = f"lane {self.lane_id}: {self.entries} entries ({parts or 'none'})"
         if self.ok:
-            return head + ": chain intact"
+            anchor = (f"; could not check the lane against an outside anchor "
+                      f"({self.unanchored})" if self.unanchored else "; anchored")
+            return head + ": chain intact" + anchor
         return f"{head}: {len(self.findings)} problem(s); first: {self.first_broken}"
 
 
@@ -110,6 +134,7 @@ def verify_chain(data_dir: Path, lane_id: str, public_keys: Mapping[str, bytes],
             found.add(Problem.LOG_UNREADABLE, None, None, f"line {number} of the chain log: {e}")
             prev_seq, prev_hash = prev_seq + 1, entry_hash(raw)
             continue
+        report.walked.append(entry)
         found.chain_links(entry, lane_id, prev_seq, prev_hash)
         if found.signature(entry) and found.beside(entry):
             if entry.kind == MANIFEST_TYPE:
@@ -161,8 +186,17 @@ class _Checker:
         why = check_signature(e.body, self.public_keys)
         return why is None or self.add(Problem.BAD_SIGNATURE, e.seq, e.sale_id, why, e.file)
 
+    def inside(self, e: Entry, file: str) -> Path | None:
+        try:
+            return self.layout.resolve(file)
+        except UnsafePath as why:
+            self.add(Problem.UNSAFE_PATH, e.seq, e.sale_id, str(why), file)
+            return None
+
     def beside(self, e: Entry) -> bool:
-        path = self.layout.resolve(e.file)
+        path = self.inside(e, e.file)
+        if path is None:
+            return False
         if not path.exists():
             return self.add(Problem.MANIFEST_MISSING, e.seq, e.sale_id, f"{e.file} is missing",
                             e.file)
@@ -181,7 +215,9 @@ class _Checker:
             self.report.counts["purged"] += 1
             return
         self.report.counts[status] += 1
-        path = self.layout.resolve(clip["file"])
+        path = self.inside(e, clip["file"])
+        if path is None:
+            return
         if not path.exists():
             self.add(Problem.CLIP_MISSING, e.seq, e.sale_id, f"{clip['file']} is missing "
                      "and no tombstone purged it", clip["file"])

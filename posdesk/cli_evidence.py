@@ -19,10 +19,14 @@ from posdesk.recording.errors import AgeError, WrongPassphrase
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.retention import purge_expired
-from posdesk.recording.evidence.verify import verify_chain
+from posdesk.recording.evidence.anchors import Witness
+from posdesk.services.verification import VerifyRequest, verify_data_dir
 from posdesk.recording.keys import KeyStore
 
 Fail = Callable[[str], Exception]
+
+#: Findings printed after the first one, per lane.
+MAX_ALSO = 20
 
 
 def _passphrase(args: argparse.Namespace, prompt: str = "Manager passphrase: ") -> str:
@@ -45,6 +49,8 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
             raise fail("the manager passphrase needs at least 8 characters")
         keys.set_up(passphrase)
         print(f"lane signing key {keys.key_id}; manager recipient {keys.manager_recipient()}")
+        print(f"manager key fingerprint {keys.manager_fingerprint} (keep it off this PC: "
+              "posdesk verify --manager-key checks the lane against it)")
         return 0
     if not keys.is_set_up():
         raise fail("no keys yet: run posdesk keys init")
@@ -52,16 +58,20 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         print(f"lane signing key: {keys.key_id}")
         print(f"lane key history: {', '.join(keys.lane_public_keys())}")
         print(f"manager recipient: {keys.manager_recipient()}")
+        print(f"manager key fingerprint: {keys.manager_fingerprint}")
         for r in keys.auditor_recipients():
             print(f"auditor recipient: {r}")
     elif args.action == "rotate":
-        if args.which == "lane":
-            print(f"new lane signing key {keys.rotate_lane_signing()}")
-        else:
-            try:
+        try:
+            if args.which == "lane":
+                new = keys.rotate_lane_signing(_passphrase(args))
+                print(f"new lane signing key {new}, endorsed by manager key "
+                      f"{keys.manager_fingerprint}")
+            else:
                 print(f"new manager recipient {keys.rotate_manager(_passphrase(args))}")
-            except WrongPassphrase as e:
-                raise fail("wrong manager passphrase") from e
+        except WrongPassphrase as e:
+            raise fail("wrong manager passphrase") from e
+        services.writer.submit(lambda: _audit("key_rotated", which=args.which))
     elif args.action == "export-identity":
         if not args.out:
             raise fail("keys export-identity needs --out FILE")
@@ -78,16 +88,21 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, services: Any, fail: Fail) -> int:
-    lane = services.config.get("lane.id")
     since = datetime.fromisoformat(args.since).replace(tzinfo=timezone.utc) if args.since else None
-    sale_ids = [s.id for s in services.sales.list_sales(lane=lane, since=since, limit=10**9)
-                if s.state.value in ("completed", "voided")]
-    report = verify_chain(services.data_dir, lane, services.keys.lane_public_keys(),
-                          services.sales.journal_bytes, sale_ids=sale_ids)
-    print(report.summary())
-    for finding in report.findings[1:]:
-        print(f"  also: {finding}")
-    return 0 if report.ok else 1
+    try:
+        witnesses = tuple(Witness.parse(text, "--witness") for text in args.witness)
+    except ValueError as e:
+        raise fail(str(e)) from e
+    request = VerifyRequest(manager_key=args.manager_key, witnesses=witnesses, since=since)
+    result = verify_data_dir(services.data_dir, configured_lane=services.config.get("lane.id"),
+                             keys=services.keys, sales=services.sales, request=request)
+    for report in result.reports:
+        print(report.summary())
+        for finding in report.findings[1:1 + MAX_ALSO]:
+            print(f"  also: {finding}")
+        if len(report.findings) > 1 + MAX_ALSO:
+            print(f"  ... and {len(report.findings) - 1 - MAX_ALSO} more")
+    return 0 if result.ok else 1
 
 
 def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
@@ -175,6 +190,10 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
 
     v = add("verify", cmd_verify, "check signatures, hashes and the chain of evidence")
     v.add_argument("--from", dest="since", help="only require sales since DATE (YYYY-MM-DD)")
+    v.add_argument("--manager-key", metavar="FPR",
+                   help="the manager key fingerprint shown by keys init (ed25519:...)")
+    v.add_argument("--witness", action="append", default=[], metavar="SEQ:HASH",
+                   help="a chain head from a Z report, or a receipt's QR text (repeatable)")
 
     c = add("clip", cmd_clip, "decrypt a sale's clip (asks the manager passphrase; audited)")
     c.add_argument("action", choices=["decrypt"])

@@ -83,8 +83,8 @@ class VerifyReport:
     entries: int = 0
     counts: Counter = field(default_factory=Counter)  # complete/truncated/no-clip/purged
     findings: list[Finding] = field(default_factory=list)
-    #: Every entry that parsed, in log order, for the checks against outside anchors.
-    walked: list[Entry] = field(default_factory=list, repr=False)
+    #: Every entry that parsed with its log line, in log order, for later checks.
+    walked: list[tuple[int, Entry]] = field(default_factory=list, repr=False)
     #: Why the lane could not be checked against an outside anchor; None when it was.
     unanchored: str | None = "no manager key or witness was given"
 
@@ -134,7 +134,7 @@ def verify_chain(data_dir: Path, lane_id: str, public_keys: Mapping[str, bytes],
             found.add(Problem.LOG_UNREADABLE, None, None, f"line {number} of the chain log: {e}")
             prev_seq, prev_hash = prev_seq + 1, entry_hash(raw)
             continue
-        report.walked.append(entry)
+        report.walked.append((number, entry))
         found.chain_links(entry, lane_id, prev_seq, prev_hash)
         if found.signature(entry) and found.beside(entry):
             if entry.kind == MANIFEST_TYPE:

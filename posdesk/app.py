@@ -136,7 +136,8 @@ def cmd_report(args: argparse.Namespace, services: Any) -> int:
         last = services.shifts.last_closed(lane)
         if last is None:
             raise CliError("no shift has been closed on this lane yet")
-        report = services.shifts.z_report(last.id)
+        from posdesk.services.z_witness import ZWitness
+        report = ZWitness(services.data_dir, lane).stamped(services.shifts.z_report(last.id))
     if args.json:
         print(json.dumps(report_dict(report), indent=2, ensure_ascii=False))
     else:

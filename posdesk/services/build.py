@@ -35,6 +35,7 @@ from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
 from .recording import RecordingService, ensure_keys
+from .z_witness import ZWitness
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,19 @@ class Services:
         self.devices = build_devices(config=self.config, data_dir=self.data_dir, checkout=self.checkout,
                                      writer=self.writer, dispatch=self.dispatch,
                                      cur=self.checkout.currency, simulate=simulate)
+        self.wire_receipt_witness()
         return self.devices
+
+    def wire_receipt_witness(self) -> None:
+        """Receipts print the chain head in their QR code (a witness on paper)."""
+        chain = self.recording.chain if self.recording is not None else None
+        if self.devices.printing is None or chain is None:
+            return
+
+        def head() -> str:
+            seq, digest = chain.head
+            return f"{seq}:{digest[:16]}" if digest else ""
+        self.devices.printing.evidence_head = head
 
     def close(self) -> None:
         for close in reversed(self.closers):
@@ -149,6 +162,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
         audit=db_audit.audit)
+    checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
     dispatch = Dispatch()
     devices = Devices()
     if with_devices:
@@ -167,4 +181,5 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         recording.start()
         services.recording = recording
         services.closers.append(recording.stop)
+        services.wire_receipt_witness()
     return services

@@ -68,6 +68,8 @@ class CheckoutService:
         self.on_notice: list[Listener] = []
         #: Extra observers of every journal event (the recorder's cue track, for one).
         self.on_event: list[Listener] = []
+        #: Adds the evidence chain head to a closing Z report (set by the composition root).
+        self.stamp_report: Callable[[Any], Any] = lambda report: report
         self._next_receipt = sales.next_receipt_no(lane)
 
     # -- session ---------------------------------------------------------------------------
@@ -289,7 +291,7 @@ class CheckoutService:
         if not allowed(self._role(), Permission.Z_REPORT) and not approved_by:
             raise ApprovalRequired(Permission.Z_REPORT.value)
         self._writer.flush(timeout=5)
-        return self._shifts.close(self.lane, counted, self.user.name)
+        return self.stamp_report(self._shifts.close(self.lane, counted, self.user.name))
 
     # -- plumbing --------------------------------------------------------------------------
     def _role(self) -> Role:

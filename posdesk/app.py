@@ -80,7 +80,16 @@ def cmd_config(args: argparse.Namespace) -> int:
         else:
             if args.value is None:
                 raise CliError("config set needs KEY VALUE")
-            config.set(args.key, args.value)
+            config.set(args.key, args.value)  # checks the key and type before asking a PIN
+            from posdesk.services.guard import is_guarded_setting
+            if is_guarded_setting(args.key):
+                from posdesk.cli_guard import authorize
+                services = _services(args)
+                try:
+                    authorize(args, services, "config_set", CliError, key=args.key,
+                              value=args.value)
+                finally:
+                    services.close()
             config.save()
     except ConfigError as e:
         raise CliError(str(e)) from e
@@ -92,6 +101,8 @@ def cmd_user(args: argparse.Namespace, services: Any) -> int:
     if args.action == "add":
         if not args.name or not args.pin:
             raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
+        from posdesk.cli_guard import authorize
+        authorize(args, services, "user_add", CliError, name=args.name, role=args.role)
         services.users.add(args.name, Role(args.role), args.pin)
         print(f"added {args.role} {args.name}")
     else:
@@ -186,12 +197,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("action", choices=["get", "set"])
     c.add_argument("key", nargs="?")
     c.add_argument("value", nargs="?")
+    from posdesk.cli_guard import add_guard_arguments
+    add_guard_arguments(c)
 
     u = add("user", _with_services(cmd_user), "manage cashiers and managers")
     u.add_argument("action", choices=["add", "list"])
     u.add_argument("name", nargs="?")
     u.add_argument("--role", default="cashier", choices=["cashier", "manager", "admin"])
     u.add_argument("--pin")
+    add_guard_arguments(u)
 
     cat = add("catalog", _with_services(cmd_catalog), "import or export the product catalog (CSV)")
     cat.add_argument("action", choices=["import", "export"])

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from posdesk.cli_guard import add_guard_arguments, authorize
 from posdesk.db.audit import audit
 from posdesk.core.clock import SystemClock
 from posdesk.recording.age import decrypt_bytes
@@ -132,11 +133,13 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
 def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     if args.action in ("hold", "release"):
         sale = _find_sale(services, args.sale, fail)
+        authorize(args, services, f"clips_{args.action}", fail, sale=sale.id)
         if not services.recordings.set_legal_hold(sale.id, args.action == "hold"):
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = args.days if args.days is not None else services.config.get("recording.retention_days")
+    authorize(args, services, "clips_purge", fail, days=int(days))
     chain = EvidenceChain(ClipLayout(services.data_dir), services.config.get("lane.id"),
                           services.keys, SystemClock())
     result = purge_expired(chain, keep=timedelta(days=int(days)),
@@ -205,3 +208,4 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("action", choices=["purge", "hold", "release"])
     p.add_argument("sale", nargs="?")
     p.add_argument("--days", type=int)
+    add_guard_arguments(p)

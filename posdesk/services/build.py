@@ -34,6 +34,7 @@ from .checkout import CheckoutService
 from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
+from .pin_throttle import ThrottledUsers
 from .recording import RecordingService, ensure_keys
 from .z_witness import ZWitness
 
@@ -146,7 +147,9 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     data_dir.mkdir(parents=True, exist_ok=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
-    users, catalog_store = UserStore(), CatalogStore(currency(config.get("store.currency")))
+    lane_clock = clock or SystemClock()
+    users = ThrottledUsers(config.get("lane.id"), now=lambda: lane_clock.now().utc)
+    catalog_store = CatalogStore(currency(config.get("store.currency")))
     if not catalog_store.tax_rates():
         catalog_store.set_tax_rates(PRESETS[config.get("store.tax_preset")])
     sales, shifts = SaleStore(), ShiftStore()

@@ -18,7 +18,9 @@ from posdesk.core.clock import SystemClock
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, WrongPassphrase
 from posdesk.recording.evidence.chain import EvidenceChain
+from posdesk.recording.evidence.clip_check import ClipMismatch, checked_clip
 from posdesk.recording.evidence.layout import ClipLayout
+from posdesk.recording.evidence.private_files import write_private
 from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.evidence.anchors import Witness
 from posdesk.services.verification import VerifyRequest, verify_data_dir
@@ -81,8 +83,7 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         except WrongPassphrase as e:
             raise fail("wrong manager passphrase") from e
         out = Path(args.out)
-        out.touch(mode=0o600)
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text.encode("utf-8"))
         services.writer.submit(lambda: _audit("identity_exported", out=str(out)))
         print(f"manager identity written to {out} (keep it safe: it opens every clip)")
     return 0
@@ -111,11 +112,18 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     info = services.recordings.get(sale.id)
     if info is None or not info.clip_path:
         raise fail(f"sale {args.sale} has no clip")
+    if not info.manifest_path:
+        raise fail(f"sale {args.sale} has no signed manifest to check its clip against")
+    try:  # first: is this the clip signed for this sale (not a swapped or replaced file)?
+        clip_path = checked_clip(ClipLayout(services.data_dir), info.manifest_path, sale.id,
+                                 services.keys.lane_public_keys())
+    except ClipMismatch as e:
+        raise fail(f"refused: {e}") from e
     try:
         identities = services.keys.unlock_manager_identities(_passphrase(args))
     except WrongPassphrase as e:
         raise fail("wrong manager passphrase") from e
-    sealed = (services.data_dir / info.clip_path).read_bytes()
+    sealed = clip_path.read_bytes()
     try:
         plain = decrypt_bytes(sealed, identities)
         note = ""
@@ -124,7 +132,7 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         if not plain:
             raise fail(f"clip of sale {args.sale} cannot be decrypted: {e}") from e
         note = f" (only its first {len(plain)} bytes: {type(e).__name__})"
-    Path(args.out).write_bytes(plain)
+    write_private(Path(args.out), plain)
     services.writer.submit(lambda: _audit("clip_decrypted", sale=sale.id, out=str(args.out)))
     print(f"clip of sale {args.sale} written to {args.out}{note}")
     return 0

@@ -28,6 +28,7 @@ from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
 from posdesk.db.writer import DbWriter
+from posdesk.recording.evidence.private_files import make_private
 from posdesk.recording.keys import KeyStore
 
 from .checkout import CheckoutService
@@ -144,7 +145,8 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
                    with_devices: bool = False, with_recording: bool = False) -> Services:
     """Open the lane in `data_dir`. `with_devices` starts the configured devices (and, with
     `demo`, simulators for the ones left unconfigured); `with_recording` the recorder."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private(data_dir, directory=True)
+    make_private(data_dir / "posdesk.db")  # SQLite gives its -wal and -shm the same mode
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
     lane_clock = clock or SystemClock()

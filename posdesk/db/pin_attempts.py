@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .audit import append
 from .models import AuditLog
 
 #: Audit actions of PIN tries without a name.
@@ -17,7 +18,7 @@ LOOKBACK = 200
 
 
 def record(lane: str, action: str, utc: datetime, **details: object) -> None:
-    AuditLog.create(utc=utc, user="", action=action, details={"lane": lane, **details})
+    append(utc, "", action, {"lane": lane, **details})
 
 
 def failures_in_a_row(lane: str) -> tuple[int, datetime | None]:

@@ -130,6 +130,12 @@ def open_config(data_dir: Path) -> Config:
     return Config(data_dir / "posdesk.toml")
 
 
+def signed_audit_head() -> dict[str, object]:
+    """The audit log's head, as every manifest signs it."""
+    head = db_audit.audit_head()
+    return {"audit": {"rows": head.rows, "hash": head.hash}}
+
+
 def seed_demo(users: UserStore, catalog: CatalogStore) -> None:
     """Demo users and catalog on a fresh data dir; never touches one that has them."""
     if not users.list():
@@ -187,4 +193,6 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         services.recording = recording
         services.closers.append(recording.stop)
         services.wire_receipt_witness()
+        if recording.chain is not None:
+            recording.chain.context = signed_audit_head
     return services

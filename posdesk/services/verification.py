@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from posdesk.core.sale import SaleState
+from posdesk.db.audit import AuditHead, audit_chain_break
 from posdesk.db.sale_check import check_sales, lanes_in_database, last_receipt
 from posdesk.db.sales import SaleStore
 from posdesk.recording.endorsements import ENDORSEMENTS_FILE, Endorsements
@@ -93,6 +94,7 @@ def _verify_lane(data_dir: Path, lane: str, keys: KeyStore, sales: SaleStore,
     check_anchors(report, endorsements=_endorsements(keys, report), pinned=request.manager_key,
                   witnesses=outside, remembered=remembered)
     _check_database(report, lane, sales, request.since)
+    _check_audit_log(report)
     log.info("%s", report.summary())
     return report
 
@@ -134,3 +136,17 @@ def _check_database(report: VerifyReport, lane: str, sales: SaleStore,
         report.add(Finding(Problem.RECEIPT_MISSING, len(report.walked) + 1, None, None, None,
                            f"receipt number(s) {shown} of lane {lane} are in no signed entry "
                            "(sale deleted, or its entries removed)"))
+
+
+def _check_audit_log(report: VerifyReport) -> None:
+    signed = None
+    for line, entry in reversed(report.walked):
+        audit = entry.body.get("audit")
+        if isinstance(audit, dict) and isinstance(audit.get("rows"), int):
+            signed = (line, entry, AuditHead(audit["rows"], audit.get("hash")))
+            break
+    why = audit_chain_break(signed[2] if signed else None)
+    if why is not None:
+        line, entry = (signed[0], signed[1]) if signed else (len(report.walked) + 1, None)
+        report.add(Finding(Problem.AUDIT_BROKEN, line, entry.seq if entry else None,
+                           entry.sale_id if entry else None, None, why))

@@ -174,3 +174,20 @@ def test_clip_sealed_to_an_unendorsed_recipient_is_named(lane):
     resign_chain(lane, KeyStore(lane / "keys"), add_thief)
     caught = verify(lane)
     assert caught.returncode == 1 and "unendorsed-recipients" in caught.stdout
+
+
+def test_audit_log_deleted_is_named(lane):
+    with database(lane) as db:
+        db.execute_sql("DELETE FROM audit_log")
+    caught = verify(lane)
+    assert caught.returncode == 1
+    assert "audit-broken" in caught.stdout and "rows deleted" in caught.stdout
+
+
+def test_audit_row_deleted_in_the_middle_is_named(lane):
+    with database(lane) as db:
+        (count,) = db.execute_sql("SELECT count(*) FROM audit_log").fetchone()
+        assert count >= 3
+        db.execute_sql("DELETE FROM audit_log WHERE id = (SELECT min(id) + 1 FROM audit_log)")
+    caught = verify(lane)
+    assert caught.returncode == 1 and "does not follow the row before it" in caught.stdout

@@ -17,14 +17,14 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ...core.clock import Clock, Instant
 from .errors import ChainLogCorrupt, ClipNotFound
 from .files import append_durable, sha256_file, write_atomic
 from .layout import TOMBSTONE_SUFFIX, ClipLayout, manifest_file, stem_of
-from .manifest import (ClipFacts, ClipStatus, Entry, JournalDigest, NoClipReason, SaleRef,
-                       manifest_body, tombstone_body)
+from .manifest import (MANIFEST_TYPE, ClipFacts, ClipStatus, Entry, JournalDigest, NoClipReason,
+                       SaleRef, manifest_body, tombstone_body)
 from .signing import Signer, sign_body
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ class EvidenceChain:
         self._log = layout.chain_log(lane_id)
         self._lock = threading.Lock()
         self._head_seq, self._head_hash = self._load_head()
+        #: Extra members every manifest signs, asked for at signing time (the audit log's
+        #: head, so the audit log cannot lose rows unnoticed). Its failure never stops one.
+        self.context: Callable[[], dict[str, Any]] | None = None
 
     @property
     def head(self) -> tuple[int, str | None]:
@@ -95,6 +98,11 @@ class EvidenceChain:
         yield from read_log(self._log)
 
     def _append(self, body: dict[str, Any]) -> Entry:
+        if self.context is not None and body["type"] == MANIFEST_TYPE:
+            try:
+                body.update({k: v for k, v in self.context().items() if k not in body})
+            except Exception:  # noqa: BLE001 - the sale's evidence matters more than extras
+                log.exception("cannot add the signing context to a manifest")
         with self._lock:
             body["seq"] = self._head_seq + 1
             body["prev"] = self._head_hash

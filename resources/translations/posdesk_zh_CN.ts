@@ -202,22 +202,22 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="231"/>
-        <location filename="../../posdesk/services/checkout.py" line="239"/>
+        <location filename="../../posdesk/services/checkout.py" line="229"/>
+        <location filename="../../posdesk/services/checkout.py" line="237"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
         <source>Finish or park the current sale first.</source>
-        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one). Adds the evidence chain head to a closing Z report (set by the composition root).</extracomment>
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="243"/>
+        <location filename="../../posdesk/services/checkout.py" line="241"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="305"/>
+        <location filename="../../posdesk/services/checkout.py" line="302"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -225,7 +225,7 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="355"/>
+        <location filename="../../posdesk/services/checkout.py" line="352"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
@@ -1023,12 +1023,12 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="123"/>
-        <location filename="../../posdesk/services/printing.py" line="144"/>
+        <location filename="../../posdesk/services/printing.py" line="126"/>
+        <location filename="../../posdesk/services/printing.py" line="147"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
-The receipt&apos;s fixed words and the report labels in the shop&apos;s language; the UI installs translated ones (this layer cannot reach Qt&apos;s translator).</extracomment>
+The receipt&apos;s fixed words and the report labels in the shop&apos;s language; the UI installs translated ones (this layer cannot reach Qt&apos;s translator). The evidence chain head (`SEQ:HASH`, &quot;&quot; if none) for the receipt QR; kept in memory by the chain, so asking it never waits on the disk.</extracomment>
         <translation>打印机无响应。</translation>
     </message>
     <message>
@@ -1058,7 +1058,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="139"/>
+        <location filename="../../posdesk/services/printing.py" line="142"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -1149,33 +1149,33 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="153"/>
+        <location filename="../../posdesk/recording/process.py" line="176"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="288"/>
+        <location filename="../../posdesk/recording/process.py" line="311"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="306"/>
+        <location filename="../../posdesk/recording/process.py" line="329"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="309"/>
+        <location filename="../../posdesk/recording/process.py" line="332"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="317"/>
+        <location filename="../../posdesk/recording/process.py" line="340"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="319"/>
+        <location filename="../../posdesk/recording/process.py" line="342"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1195,12 +1195,12 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="276"/>
+        <location filename="../../posdesk/services/recording.py" line="280"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="297"/>
+        <location filename="../../posdesk/services/recording.py" line="301"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1674,12 +1674,17 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="75"/>
+        <location filename="../../posdesk/db/errors.py" line="78"/>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <translation>PIN 错误次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="85"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="92"/>
+        <location filename="../../posdesk/db/errors.py" line="102"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
     </message>

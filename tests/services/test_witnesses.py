@@ -1,0 +1,62 @@
+"""Witnesses that leave the lane: the Z report's chain head and the receipt's QR code."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from posdesk.core.clock import ManualClock
+from posdesk.core.money import Money
+from posdesk.core.report_rows import report_dict, report_rows
+from posdesk.recording.evidence.anchors import Witness
+from posdesk.recording.evidence.chain import EvidenceChain
+from posdesk.recording.evidence.layout import ClipLayout
+from posdesk.recording.evidence.manifest import JournalDigest, SaleRef
+from posdesk.recording.evidence.witnesses import WitnessBook
+from posdesk.services.build import build_services
+
+from ..test_cli import posdesk
+
+
+def _sign_two_entries(services) -> tuple[int, str]:
+    services.keys.work_factor = 8
+    services.keys.set_up("manager passphrase")
+    clock = ManualClock()
+    chain = EvidenceChain(ClipLayout(services.data_dir), "L1", services.keys, clock)
+    for n in (1, 2):
+        chain.record_no_clip(SaleRef(f"sale-{n}", "L1", str(n)), started=clock.now(), ended=None,
+                             journal=JournalDigest.of(b"", 0), reason="policy")
+    seq, digest = chain.head
+    return seq, digest
+
+
+@pytest.mark.slow
+def test_z_report_carries_the_chain_head_on_paper_and_in_json(tmp_path):
+    data = tmp_path / "lane"
+    services = build_services(data, demo=True)
+    try:
+        seq, digest = _sign_two_entries(services)
+        checkout = services.checkout
+        checkout.login("9999")
+        checkout.open_shift(Money(Decimal("100.00"), checkout.currency))
+        report = checkout.close_shift(Money(Decimal("100.00"), checkout.currency))
+    finally:
+        services.close()
+    assert str(report.chain_head) == f"{seq}:{digest[:16]}"
+    assert ("Evidence chain head", f"2:{digest[:16]}") in [(str(a), b) for a, b in report_rows(report)]
+    assert report_dict(report)["chain_head"] == {"entries": 2, "hash": digest[:16]}
+    assert WitnessBook(data).remembered("L1")[-1] == Witness(2, digest[:16], "Z report 1", "L1")
+    printed = json.loads(posdesk(data, "report", "z", "--json").stdout)
+    assert printed["chain_head"] == {"entries": 2, "hash": digest[:16]}
+
+
+def test_receipt_qr_payload_is_a_witness_for_verify():
+    qr = "posdesk:sale=abc;lane=L2;receipt=7;rec=r1;ev=12:0123456789abcdef"
+    witness = Witness.parse(qr)
+    assert (witness.seq, witness.hash_prefix, witness.lane) == (12, "0123456789abcdef", "L2")
+    assert witness.source == "receipt 7 QR"
+    with pytest.raises(ValueError, match="SEQ:HASH"):
+        Witness.parse("12:abc")
+    with pytest.raises(ValueError, match="no evidence witness"):
+        Witness.parse("posdesk:sale=abc;lane=L2;receipt=7")

@@ -38,13 +38,27 @@ class ReplayedSale:
     difference: str | None
 
 
-def check_sales(signed: dict[str, int]) -> list[ReplayedSale]:
-    """Replay the first `signed[sale_id]` journal events of each sale and compare its rows.
+def lane_journals(lane: str) -> dict[str, list[JournalEvent]]:
+    """Every journal of the lane's sales, by sale, in one query (verify reads them all)."""
+    query = (JournalEventRow.select(JournalEventRow.sale, JournalEventRow.seq,
+                                    JournalEventRow.kind, JournalEventRow.utc,
+                                    JournalEventRow.mono_ns, JournalEventRow.data)
+             .join(SaleRow).where(SaleRow.lane == lane)
+             .order_by(JournalEventRow.sale, JournalEventRow.seq).tuples())
+    journals: dict[str, list[JournalEvent]] = defaultdict(list)
+    for sale_id, seq, kind, utc, mono_ns, data in query:
+        journals[sale_id].append(JournalEvent(seq, kind, utc, mono_ns, data))
+    return journals
+
+
+def check_sales(signed: dict[str, int],
+                journals: dict[str, list[JournalEvent]]) -> list[ReplayedSale]:
+    """Replay the first `signed[sale_id]` events of each sale's journal (from `journals`,
+    as `lane_journals` loads them) and compare the sale's rows with the result.
 
     A sale missing from the database comes back with a difference saying so.
     """
     ids = list(signed)
-    events = _grouped(ids, JournalEventRow, JournalEventRow.seq)
     lines = _grouped(ids, SaleLine, SaleLine.line_id)
     payments = _grouped(ids, Payment, Payment.id)
     rows: dict[str, SaleRow] = {}
@@ -53,7 +67,7 @@ def check_sales(signed: dict[str, int]) -> list[ReplayedSale]:
     clock = SystemClock()
     out = []
     for sale_id in ids:
-        journal = [sale_rows.event_from_row(e) for e in events[sale_id][:signed[sale_id]]]
+        journal = journals.get(sale_id, [])[:signed[sale_id]]
         row = rows.get(sale_id)
         if row is None:
             out.append(ReplayedSale(sale_id, None, "the sale row is gone"))
@@ -81,7 +95,8 @@ def lanes_in_database() -> list[str]:
     return [lane for (lane,) in SaleRow.select(SaleRow.lane).distinct().tuples()]
 
 
-def _difference(sale: Sale, row: SaleRow, lines: list[SaleLine], payments: list[Payment],
+def _difference(sale: Sale, row: SaleRow, lines: list[dict[str, Any]],
+                payments: list[dict[str, Any]],
                 journal: list[JournalEvent]) -> str | None:
     if not journal:
         return "the database holds none of the signed journal events"
@@ -99,7 +114,7 @@ def _difference(sale: Sale, row: SaleRow, lines: list[SaleLine], payments: list[
 
 def _rows_differ(table: str, stored: list[Any], expected: list[dict[str, Any]],
                  key: str) -> str | None:
-    have = {getattr(r, key): r for r in stored}
+    have = {r[key]: r for r in stored}
     want = {e[key]: e for e in expected}
     if set(have) != set(want):
         return f"{table} rows {sorted(have)} in the database, {sorted(want)} by the signed journal"
@@ -107,7 +122,7 @@ def _rows_differ(table: str, stored: list[Any], expected: list[dict[str, Any]],
         for column, value in fields.items():
             if column == "sale":
                 continue
-            stored_value = getattr(have[k], column)
+            stored_value = have[k][column]
             if stored_value != value:
                 return f"{table} {k}: {column} is {stored_value!r} in the database, " \
                        f"{value!r} by the signed journal"
@@ -117,8 +132,8 @@ def _rows_differ(table: str, stored: list[Any], expected: list[dict[str, Any]],
 def _grouped(ids: list[str], model: Any, order: Any) -> dict[str, list[Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
     for chunk in _chunks(ids):
-        for r in model.select().where(model.sale.in_(chunk)).order_by(model.sale, order):
-            groups[r.sale_id].append(r)
+        for r in model.select().where(model.sale.in_(chunk)).order_by(model.sale, order).dicts():
+            groups[r["sale"]].append(r)
     return groups
 
 

@@ -16,7 +16,8 @@ from typing import Iterable
 
 from posdesk.core.sale import SaleState
 from posdesk.db.audit import AuditHead, audit_chain_break
-from posdesk.db.sale_check import check_sales, lanes_in_database, last_receipt
+from posdesk.core.journal import JournalEvent, canonical_bytes
+from posdesk.db.sale_check import check_sales, lane_journals, lanes_in_database, last_receipt
 from posdesk.db.sales import SaleStore
 from posdesk.recording.endorsements import ENDORSEMENTS_FILE, Endorsements
 from posdesk.recording.errors import KeyStoreError
@@ -88,12 +89,18 @@ def _verify_lane(data_dir: Path, lane: str, keys: KeyStore, sales: SaleStore,
         problems.append(Finding(Problem.NOT_ENDORSED, 0, None, None, None, str(e)))
     required = [s.id for s in sales.list_sales(lane=lane, since=request.since, limit=10**9,
                                                states=(SaleState.COMPLETED, SaleState.VOIDED))]
-    report = verify_chain(data_dir, lane, history, sales.journal_bytes, sale_ids=required)
+    journals = lane_journals(lane)
+
+    def journal_bytes(sale_id: str, count: int) -> bytes | None:
+        if sale_id in journals:
+            return canonical_bytes(journals[sale_id][:count])
+        return sales.journal_bytes(sale_id, count)  # a sale recorded under another lane id
+    report = verify_chain(data_dir, lane, history, journal_bytes, sale_ids=required)
     for finding in problems:
         report.add(finding)
     check_anchors(report, endorsements=_endorsements(keys, report), pinned=request.manager_key,
                   witnesses=outside, remembered=remembered)
-    _check_database(report, lane, sales, request.since)
+    _check_database(report, lane, sales, request.since, journals)
     _check_audit_log(report)
     log.info("%s", report.summary())
     return report
@@ -110,12 +117,12 @@ def _endorsements(keys: KeyStore, report: VerifyReport) -> Endorsements | None:
 
 
 def _check_database(report: VerifyReport, lane: str, sales: SaleStore,
-                    since: datetime | None) -> None:
+                    since: datetime | None, journals: dict[str, list[JournalEvent]]) -> None:
     newest: dict[str, tuple[int, int]] = {}  # sale -> (log line, signed events), last manifest
     for line, entry in report.walked:
         if entry.kind == MANIFEST_TYPE:
             newest[entry.sale_id] = (line, entry.body["journal"]["events"])
-    replayed = check_sales({sale: events for sale, (_, events) in newest.items()})
+    replayed = check_sales({sale: events for sale, (_, events) in newest.items()}, journals)
     seq_of = {entry.sale_id: entry.seq for _, entry in report.walked}
     receipts: set[int] = set()
     for sale in replayed:

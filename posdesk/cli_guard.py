@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from posdesk.db.audit import audit
 from posdesk.services.guard import Credentials, Guard, NotAuthorized
 
 
@@ -35,7 +34,7 @@ def credentials(args: argparse.Namespace) -> Credentials | None:
 def authorize(args: argparse.Namespace, services: Any, action: str, fail: Any,
               **details: Any) -> str:
     """Check the approver for `action` (audited); raise `fail(reason)` when refused."""
-    guard = Guard(services.users, audit)
+    guard = Guard(services.users)
     try:
         return guard.authorize(credentials(args) if guard.needs_pin() else None, action,
                                **details)

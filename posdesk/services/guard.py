@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from posdesk.core.permissions import Role
+from posdesk.db import audit as db_audit
 from posdesk.db.errors import StoreError
 from posdesk.db.users import UserStore
 
@@ -44,7 +45,7 @@ def is_guarded_setting(key: str) -> bool:
 class Guard:
     """Checks the approver of a guarded command and writes its audit row."""
 
-    def __init__(self, users: UserStore, audit: Callable[..., None]):
+    def __init__(self, users: UserStore, audit: Callable[..., None] = db_audit.audit):
         self._users = users
         self._audit = audit
 

@@ -201,3 +201,46 @@ def test_exported_identity_opens_clips_with_age_tool(store: KeyStore, tmp_path: 
                             capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == b"old sale"
+
+
+def test_manager_key_endorses_the_lane_key_and_recipients(store: KeyStore) -> None:
+    endorsed = store.endorsements()
+    assert endorsed.fingerprint == store.manager_fingerprint
+    assert store.key_id in endorsed.lane_keys and endorsed.rejected == []
+    assert endorsed.newest_recipients == frozenset({str(store.manager_recipient())})
+    assert (store.directory / "manager-signing.age").read_bytes().startswith(b"age-encryption.org/v1")
+
+
+def test_lane_key_rotation_needs_the_passphrase_and_is_endorsed(store: KeyStore) -> None:
+    before = store.key_id
+    with pytest.raises(WrongPassphrase):
+        store.rotate_lane_signing("guess")
+    assert open_store(store.directory).key_id == before
+    new_id = store.rotate_lane_signing(PASSPHRASE)
+    assert set(open_store(store.directory).endorsements().lane_keys) == {before, new_id}
+
+
+def test_forged_endorsement_is_rejected(store: KeyStore) -> None:
+    path = store.directory / "endorsements.json"
+    document = json.loads(path.read_text())
+    document["statements"][0]["statement"]["key_id"] = "ed25519:0000000000000000"
+    path.write_text(json.dumps(document))
+    endorsed = open_store(store.directory).endorsements()
+    assert store.key_id not in endorsed.lane_keys
+    assert endorsed.rejected == [f"statement 1 is not signed by manager key {store.manager_fingerprint}"]
+
+
+def test_changed_passphrase_also_opens_the_manager_signing_key(store: KeyStore) -> None:
+    store.change_passphrase(PASSPHRASE, "new passphrase")
+    with pytest.raises(WrongPassphrase):
+        store.rotate_lane_signing(PASSPHRASE)
+    store.rotate_lane_signing("new passphrase")
+
+
+def test_recipient_files_changed_without_the_passphrase_are_not_sealed_to(store: KeyStore) -> None:
+    endorsed = store.recipients()
+    thief = X25519Identity.generate()
+    (store.directory / "auditors.txt").write_text(f"{thief.recipient()}\n")
+    assert open_store(store.directory).recipients() == endorsed
+    with pytest.raises(NoIdentityMatch):
+        decrypt_bytes(seal_clip(open_store(store.directory), b"sale"), [thief])

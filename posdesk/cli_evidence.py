@@ -28,6 +28,8 @@ from posdesk.recording.keys import KeyStore
 
 Fail = Callable[[str], Exception]
 
+#: Who the audit log names for an action the manager passphrase allowed.
+PASSPHRASE_HOLDER = "manager (passphrase)"
 #: Findings printed after the first one, per lane.
 MAX_ALSO = 20
 
@@ -74,7 +76,7 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
                 print(f"new manager recipient {keys.rotate_manager(_passphrase(args))}")
         except WrongPassphrase as e:
             raise fail("wrong manager passphrase") from e
-        services.writer.submit(lambda: _audit("key_rotated", which=args.which))
+        services.writer.submit(lambda: audit(PASSPHRASE_HOLDER, "key_rotated", which=args.which))
     elif args.action == "export-identity":
         if not args.out:
             raise fail("keys export-identity needs --out FILE")

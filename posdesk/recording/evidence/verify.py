@@ -10,6 +10,7 @@ hence the callable; it returns None (or raises LookupError) for a sale that is g
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -90,8 +91,7 @@ class VerifyReport:
 
     def add(self, finding: Finding) -> None:
         """Add a finding found after the walk, keeping findings in chain order."""
-        self.findings.append(finding)
-        self.findings.sort(key=lambda f: f.line)
+        bisect.insort(self.findings, finding, key=lambda f: f.line)
 
     @property
     def ok(self) -> bool:

@@ -14,9 +14,10 @@ from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, SaleRef
 from posdesk.recording.evidence.witnesses import WitnessBook
-from posdesk.services.build import build_services
+from posdesk.services.build import build_services, open_config
 
 from ..test_cli import posdesk
+from .test_recording import EUR, MILK, wait_for
 
 
 def _sign_two_entries(services) -> tuple[int, str]:
@@ -60,3 +61,28 @@ def test_receipt_qr_payload_is_a_witness_for_verify():
         Witness.parse("12:abc")
     with pytest.raises(ValueError, match="no evidence witness"):
         Witness.parse("posdesk:sale=abc;lane=L2;receipt=7")
+
+
+@pytest.mark.slow
+def test_receipts_print_the_chain_head_of_the_recording_lane(tmp_path):
+    config_dir = tmp_path / "lane"
+    config = open_config(config_dir)
+    for key, value in {"recording.width": "160", "recording.height": "120", "recording.fps": "10",
+                       "recording.preroll_s": "1", "recording.postroll_s": "1",
+                       "recording.mode": "rules"}.items():
+        config.set(key, value)
+    config.save()
+    s = build_services(config_dir, demo=True, with_devices=True, with_recording=True)
+    try:
+        assert s.devices.printing is not None
+        wait_for(s, lambda: s.recording.state.recorder_up)
+        s.checkout.login("1234")
+        s.checkout.enter(MILK)
+        s.checkout.start_tender()
+        s.checkout.pay_cash(Money.of("5", EUR))
+        sale = s.checkout.last_sale
+        wait_for(s, lambda: s.recordings.get(sale.id) is not None)
+        head = WitnessBook(config_dir).head("L1")
+        assert s.devices.printing.evidence_head() == str(head) == f"1:{head.hash_prefix}"
+    finally:
+        s.close()

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from peewee import SqliteDatabase
+
 from .models import AuditLog, db
 
 log = logging.getLogger(__name__)
@@ -36,7 +38,8 @@ def audit(user: str, action: str, **details: Any) -> None:
 def append(utc: datetime, user: str, action: str, details: dict[str, Any]) -> None:
     """Append one row, chained to the one before it."""
     clean = json.loads(json.dumps(details, default=str))
-    with db.atomic():
+    # IMMEDIATE on SQLite: two threads appending at once must not chain to the same row.
+    with db.atomic("IMMEDIATE") if isinstance(db.obj, SqliteDatabase) else db.atomic():
         last = AuditLog.select().order_by(AuditLog.id.desc()).first()
         clean[PREV_MEMBER] = row_hash(last) if last is not None else None
         AuditLog.create(utc=utc, user=user, action=action, details=clean)

@@ -69,7 +69,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     from posdesk.services.build import open_config
     from posdesk.services.config import ConfigError
-    config = open_config(_data_dir(args))
+    # Read without the checks, so a bad file can still be shown and repaired.
+    config = open_config(_data_dir(args), check=False)
     try:
         if args.action == "get":
             if args.key:
@@ -84,12 +85,10 @@ def cmd_config(args: argparse.Namespace) -> int:
             from posdesk.services.guard import is_guarded_setting
             if is_guarded_setting(args.key):
                 from posdesk.cli_guard import authorize
-                services = _services(args)
-                try:
-                    authorize(args, services, "config_set", CliError, key=args.key,
+                from posdesk.services.guard import lane_users
+                with lane_users(_data_dir(args), str(config.get("lane.id"))) as users:
+                    authorize(args, users, "config_set", CliError, key=args.key,
                               value=args.value)
-                finally:
-                    services.close()
             config.save()
     except ConfigError as e:
         raise CliError(str(e)) from e
@@ -102,7 +101,7 @@ def cmd_user(args: argparse.Namespace, services: Any) -> int:
         if not args.name or not args.pin:
             raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
         from posdesk.cli_guard import authorize
-        authorize(args, services, "user_add", CliError, name=args.name, role=args.role)
+        authorize(args, services.users, "user_add", CliError, name=args.name, role=args.role)
         services.users.add(args.name, Role(args.role), args.pin)
         print(f"added {args.role} {args.name}")
     else:

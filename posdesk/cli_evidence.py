@@ -16,11 +16,12 @@ from posdesk.cli_guard import add_guard_arguments, authorize
 from posdesk.db.audit import audit
 from posdesk.core.clock import SystemClock
 from posdesk.recording.age import decrypt_bytes
-from posdesk.recording.errors import AgeError, WrongPassphrase
+from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.clip_check import ClipMismatch, checked_clip
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.private_files import write_private
+from posdesk.recording.evidence.purge_safety import PurgeRefused
 from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.evidence.anchors import Witness
 from posdesk.services.verification import VerifyRequest, verify_data_dir
@@ -129,13 +130,20 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     try:
         plain = decrypt_bytes(sealed, identities)
         note = ""
+    except TruncatedPayload as e:
+        # A clip cut short by a crash is not a whole age file; its prefix is authenticated,
+        # but handing it out must be asked for, so nobody takes it for the whole sale.
+        if not args.allow_partial:
+            raise fail(f"clip of sale {args.sale} is truncated (cut short by a crash); "
+                       "use --allow-partial to write its authenticated prefix") from e
+        if not e.partial:
+            raise fail(f"clip of sale {args.sale} has no whole chunk to decrypt") from e
+        plain, note = e.partial, f" (truncated: only its authenticated first {len(e.partial)} bytes)"
     except AgeError as e:
-        plain = getattr(e, "partial", b"")
-        if not plain:
-            raise fail(f"clip of sale {args.sale} cannot be decrypted: {e}") from e
-        note = f" (only its first {len(plain)} bytes: {type(e).__name__})"
+        raise fail(f"clip of sale {args.sale} cannot be decrypted: {e}") from e
     write_private(Path(args.out), plain)
-    services.writer.submit(lambda: _audit("clip_decrypted", sale=sale.id, out=str(args.out)))
+    services.writer.submit(lambda: _audit("clip_decrypted", sale=sale.id, out=str(args.out),
+                                          partial=bool(note)))
     print(f"clip of sale {args.sale} written to {args.out}{note}")
     return 0
 
@@ -143,17 +151,24 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
 def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     if args.action in ("hold", "release"):
         sale = _find_sale(services, args.sale, fail)
-        authorize(args, services, f"clips_{args.action}", fail, sale=sale.id)
+        authorize(args, services.users, f"clips_{args.action}", fail, sale=sale.id)
         if not services.recordings.set_legal_hold(sale.id, args.action == "hold"):
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = args.days if args.days is not None else services.config.get("recording.retention_days")
-    authorize(args, services, "clips_purge", fail, days=int(days))
+    authorize(args, services.users, "clips_purge", fail, days=int(days))
     chain = EvidenceChain(ClipLayout(services.data_dir), services.config.get("lane.id"),
                           services.keys, SystemClock())
-    result = purge_expired(chain, keep=timedelta(days=int(days)),
-                           legal_holds=services.recordings.legal_holds())
+    try:
+        result = purge_expired(chain, keep=timedelta(days=int(days)),
+                               legal_holds=services.recordings.legal_holds())
+    except PurgeRefused as e:
+        raise fail(str(e)) from e
+    for step in result.clock_steps:
+        print(f"warning: the lane's clock was set {'back' if step.backwards else 'forward'} "
+              f"by {abs(step.step)} before evidence entry {step.seq}; ages are measured "
+              "without that step")
     for entry in result.purged:
         services.recordings.upsert(entry.sale_id, status="purged", clip_path=None,
                                    manifest_path=entry.body.get("file", ""), size=0, sha256=None,
@@ -213,6 +228,8 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     c.add_argument("sale", help="sale id or receipt number")
     c.add_argument("--out", required=True)
     c.add_argument("--passphrase-file")
+    c.add_argument("--allow-partial", action="store_true",
+                   help="write the authenticated prefix of a clip cut short by a crash")
 
     p = add("clips", cmd_clips, "retention: purge old clips, legal hold")
     p.add_argument("action", choices=["purge", "hold", "release"])

@@ -31,10 +31,11 @@ def credentials(args: argparse.Namespace) -> Credentials | None:
     return None
 
 
-def authorize(args: argparse.Namespace, services: Any, action: str, fail: Any,
+def authorize(args: argparse.Namespace, users: Any, action: str, fail: Any,
               **details: Any) -> str:
-    """Check the approver for `action` (audited); raise `fail(reason)` when refused."""
-    guard = Guard(services.users)
+    """Check the approver for `action` among `users` (audited); raise `fail(reason)` when
+    refused."""
+    guard = Guard(users)
     try:
         return guard.authorize(credentials(args) if guard.needs_pin() else None, action,
                                **details)

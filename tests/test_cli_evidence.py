@@ -83,3 +83,47 @@ def test_verify_passes_then_names_a_tampered_clip(recorded, tmp_path):
     clip.write_bytes(bytes(blob))
     broken = posdesk(copy, "verify", check=False)
     assert broken.returncode == 1 and rec["clip"].split("/")[-1] in broken.stdout, broken.stdout
+
+
+def test_truncated_clip_is_an_error_unless_its_authenticated_prefix_is_asked_for(recorded, tmp_path):
+    data, passfile, sales = recorded
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    sale = max((s for s in sales if s["recording"]), key=lambda s: s["recording"]["size"])
+    clip = copy / sale["recording"]["clip"]
+    sealed = clip.read_bytes()
+    assert len(sealed) > 65536 + 1000, "the clip should span more than one age chunk"
+    # Cut after the first whole chunk, as recovery leaves a clip a crash interrupted:
+    # header, 16-byte nonce, then chunks of 64 KiB + 16-byte tag.
+    header_end = sealed.index(b"\n", sealed.index(b"\n---") + 1) + 1
+    clip.write_bytes(sealed[: header_end + 16 + 65536 + 16])
+    if shutil.which("age"):  # the standard tool refuses it too, as the format requires
+        identity = tmp_path / "identity.txt"
+        posdesk(copy, "keys", "export-identity", "--out", str(identity),
+                "--passphrase-file", str(passfile))
+        cut = subprocess.run(["age", "-d", "-i", str(identity), str(clip)], capture_output=True,
+                             timeout=60)
+        assert cut.returncode != 0 and b"unexpected EOF" in cut.stderr, cut.stderr
+    out = tmp_path / "clip.mp4"
+    receipt = str(sale["receipt_no"])
+    refused = posdesk(copy, "clip", "decrypt", receipt, "--out", str(out),
+                      "--passphrase-file", str(passfile), check=False)
+    assert refused.returncode == 1 and "--allow-partial" in refused.stderr, refused.stderr
+    assert not out.exists()
+    partial = posdesk(copy, "clip", "decrypt", receipt, "--out", str(out), "--allow-partial",
+                      "--passphrase-file", str(passfile))
+    assert "truncated" in partial.stdout
+    assert read_clip(out.read_bytes()).frames_of(0)
+
+
+@pytest.mark.parametrize("days", ["-1", "0"])
+def test_purge_with_a_keep_period_under_one_day_is_refused_and_keeps_every_clip(recorded, tmp_path, days):
+    data, _, sales = recorded
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    refused = posdesk(copy, "clips", "purge", "--days", days, check=False)
+    assert refused.returncode == 1 and "at least 1 day" in refused.stderr, refused.stderr
+    assert refused.stderr.count("\n") == 1  # one line, no traceback
+    for sale in sales:
+        if sale["recording"] and sale["recording"]["clip"]:
+            assert (copy / sale["recording"]["clip"]).exists()

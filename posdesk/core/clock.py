@@ -41,3 +41,11 @@ class ManualClock:
         step_ns = int(seconds * 1e9) + ms * 1_000_000
         self._mono += step_ns
         self._utc += timedelta(microseconds=step_ns // 1000)
+
+    def reboot(self, mono_ns: int = 1_000_000_000) -> None:
+        """Start monotonic time anew, as a restarted machine does; wall time goes on."""
+        self._mono = mono_ns
+
+    def set_wall(self, utc: datetime) -> None:
+        """Set the wall clock as a person or a time server would: monotonic time stays."""
+        self._utc = utc

@@ -57,6 +57,7 @@ def describe(event: JournalEvent, cur: Currency) -> str | None:
     if k == "sale_voided":
         return "Sale voided"
     if k in ("sale_suspended", "sale_resumed", "drawer_opened", "age_confirmed", "recording_gap",
-             "recording_without_sound", "frames_dropped", "recording_stopped"):
+             "recording_without_sound", "frames_dropped", "recording_stopped",
+             "clock_behind_evidence"):
         return k.replace("_", " ").capitalize()
     return None

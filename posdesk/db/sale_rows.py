@@ -6,22 +6,17 @@ because a till's database is not a place for PANs.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from posdesk.core.card_numbers import mask_card_numbers
 from posdesk.core.journal import JournalEvent
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import OriginalLine, Sale, SaleState
 from posdesk.core.tax import TaxRate
 
 from .models import JournalEventRow, SaleLine
-
-#: Digit runs of card-number length (spaces/dashes allowed), masked in payment details.
-_PAN = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
-#: How many trailing digits of a card number may be kept.
-KEEP_DIGITS: int = 4
 
 #: Journal events that change the stored state of a sale on their own.
 STATE_EVENTS: dict[str, SaleState] = {
@@ -42,7 +37,7 @@ def masked(value: Any) -> Any:
     if isinstance(value, list):
         return [masked(v) for v in value]
     if isinstance(value, str):
-        return _PAN.sub(lambda m: "*" * 6 + re.sub(r"\D", "", m.group())[-KEEP_DIGITS:], value)
+        return mask_card_numbers(value)
     return value
 
 

@@ -5,6 +5,9 @@ ESC/POS printer (DLE EOT 1 must come back as a status byte), then for a ZVT term
 Status Enquiry 05 01 frame must be acknowledged or answered with a frame). The printer goes
 first because a ZVT frame would print junk on a printer, while DLE EOT is harmless line
 noise to a terminal. Ports are probed in parallel and the whole run ends by its deadline.
+
+The Status Enquiry carries a password, and terminals may count or log wrong ones: the probe
+sends the lane's configured terminal password and no other.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterable
 
 import serial
@@ -22,7 +26,7 @@ from .escpos import commands as escpos_cmd
 from .escpos.status import is_status_byte
 from .ports import SerialSettings, available_ports, open_port
 from .zvt.framing import ACK_BYTES, Ack, FrameDecoder, encode_frame
-from .zvt.messages import status_enquiry
+from .zvt.messages import password_bcd, status_enquiry
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +35,6 @@ COMMON_BAUDRATES: tuple[int, ...] = (9600, 19200, 38400, 115200)
 #: How long a device may take to answer one probe. Printers answer DLE EOT within a few
 #: ms; ZVT allows the terminal 5 s to ACK, but real terminals ACK in well under 300 ms.
 ANSWER_TIMEOUT_S: float = 0.3
-#: Password sent with the Status Enquiry. A wrong password still gets the frame ACKed,
-#: which is all detection needs.
-PROBE_PASSWORD = "000000"
 
 
 class DeviceKind(enum.Enum):
@@ -70,10 +71,12 @@ def probe_escpos(port: serial.SerialBase, timeout_s: float = ANSWER_TIMEOUT_S) -
     return _read_until(port, timeout_s, lambda data: any(is_status_byte(b) for b in data))
 
 
-def probe_zvt(port: serial.SerialBase, timeout_s: float = ANSWER_TIMEOUT_S) -> bool:
-    """Whether a ZVT terminal acknowledges a Status Enquiry on `port`."""
+def probe_zvt(port: serial.SerialBase, timeout_s: float = ANSWER_TIMEOUT_S, *, password: str) -> bool:
+    """Whether a ZVT terminal acknowledges a Status Enquiry (sent with the configured
+    `password`; a terminal with another one still ACKs the frame, which is all detection
+    needs) on `port`."""
     port.reset_input_buffer()
-    port.write(encode_frame(status_enquiry(PROBE_PASSWORD).encode()))
+    port.write(encode_frame(status_enquiry(password).encode()))
     decoder = FrameDecoder()
 
     def answered(data: bytes) -> bool:
@@ -86,18 +89,18 @@ def probe_zvt(port: serial.SerialBase, timeout_s: float = ANSWER_TIMEOUT_S) -> b
     return _read_until(port, timeout_s, answered)
 
 
-#: The probes in the order they are tried on each port and baud rate.
-PROBES: tuple[tuple[DeviceKind, Probe], ...] = (
-    (DeviceKind.RECEIPT_PRINTER, probe_escpos),
-    (DeviceKind.ZVT_TERMINAL, probe_zvt),
-)
+def probes(zvt_password: str) -> tuple[tuple[DeviceKind, Probe], ...]:
+    """The probes in the order they are tried on each port and baud rate."""
+    return ((DeviceKind.RECEIPT_PRINTER, probe_escpos),
+            (DeviceKind.ZVT_TERMINAL, partial(probe_zvt, password=zvt_password)))
 
 
 def probe_port(name: str, baudrates: Iterable[int] = COMMON_BAUDRATES,
                timeout_s: float = ANSWER_TIMEOUT_S,
-               deadline: float | None = None) -> PortReport:
+               deadline: float | None = None, *, zvt_password: str) -> PortReport:
     """Probe one port; stops at the first device that answers or at `deadline`
-    (a `time.monotonic()` value)."""
+    (a `time.monotonic()` value). `zvt_password` is the lane's configured terminal password."""
+    password_bcd(zvt_password)  # a malformed password is refused before any port is touched
     for baud in baudrates:
         if deadline is not None and time.monotonic() >= deadline:
             break
@@ -106,7 +109,7 @@ def probe_port(name: str, baudrates: Iterable[int] = COMMON_BAUDRATES,
         except DeviceError as e:
             return PortReport(name, error=str(e))
         try:
-            for kind, probe in PROBES:
+            for kind, probe in probes(zvt_password):
                 if probe(port, timeout_s):
                     log.info("found %s on %s at %d baud", kind.value, name, baud)
                     return PortReport(name, kind, baud)
@@ -117,10 +120,11 @@ def probe_port(name: str, baudrates: Iterable[int] = COMMON_BAUDRATES,
     return PortReport(name)
 
 
-def detect_devices(extra_ports: Iterable[str] = (), *, system_ports: bool = True,
+def detect_devices(extra_ports: Iterable[str] = (), *, zvt_password: str, system_ports: bool = True,
                    baudrates: Iterable[int] = COMMON_BAUDRATES,
                    timeout_s: float = ANSWER_TIMEOUT_S, deadline_s: float = 15.0) -> list[PortReport]:
-    """Probe the PC's serial ports (and `extra_ports`: paths or pyserial URLs) in parallel.
+    """Probe the PC's serial ports (and `extra_ports`: paths or pyserial URLs) in parallel;
+    a terminal is probed with `zvt_password`, the lane's configured one.
 
     Returns one report per port, in the order given; a port whose probe did not finish
     by the deadline is reported with an error rather than waited for.
@@ -131,7 +135,7 @@ def detect_devices(extra_ports: Iterable[str] = (), *, system_ports: bool = True
     reports: dict[str, PortReport] = {}
 
     def run(name: str) -> None:
-        reports[name] = probe_port(name, rates, timeout_s, deadline)
+        reports[name] = probe_port(name, rates, timeout_s, deadline, zvt_password=zvt_password)
 
     threads = [threading.Thread(target=run, args=(n,), name=f"detect-{n}", daemon=True)
                for n in names]

@@ -72,6 +72,8 @@ class ClipRefused:
 
 class WarningCode(StrEnum):
     CAMERA_LOST = "camera-lost"
+    #: The camera has not delivered one frame since the recorder started (missing device).
+    NO_CAMERA = "no-camera"
     CAMERA_BACK = "camera-back"
     NO_MICROPHONE = "no-microphone"
     FRAMES_DROPPED = "frames-dropped"

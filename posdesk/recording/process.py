@@ -278,6 +278,11 @@ class _Recorder:
         if self.disk.check().level is DiskLevel.FULL:
             self.send(ClipRefused(sale, NoClipReason.DISK_FULL))
             return
+        if self.frames == 0 and self.video.status is not SourceStatus.LIVE:
+            # No camera has given a picture yet: an empty clip would pass for evidence and
+            # would never finish (clips end on media time), so the manifest says no-camera.
+            self.send(ClipRefused(sale, NoClipReason.NO_CAMERA))
+            return
         rel = clip_file(self.layout.new_stem(sale, at.utc))
         pending = PendingClip(sale, ClipFacts(rel, at, None, self.track_facts,
                                               Watermark(self.track_mode.value),
@@ -338,6 +343,12 @@ class _Recorder:
             return
         if status is SourceStatus.LIVE:
             self.warn(WarningCode.CAMERA_BACK, QT_TRANSLATE_NOOP("Recorder", "Camera is back."))
+        elif self.camera_status is SourceStatus.LIVE and self.frames == 0:
+            # Never a picture since the start: a missing device or a wrong setting, not a
+            # loose cable; the cashier is told so, and the clips say no-camera.
+            self.warn(WarningCode.NO_CAMERA, QT_TRANSLATE_NOOP(
+                "Recorder", "No camera: {camera} gives no picture; sales are not being filmed."
+            ).format(camera=self.config.video.source))
         elif self.camera_status is SourceStatus.LIVE:
             self.warn(WarningCode.CAMERA_LOST, QT_TRANSLATE_NOOP(
                 "Recorder", "Camera lost: the counter is not being recorded."))

@@ -27,7 +27,7 @@ from typing import Callable
 from ..core.clock import Clock, Instant, SystemClock
 from .evidence.chain import EvidenceChain
 from .evidence.layout import PendingClip
-from .evidence.manifest import Entry, JournalDigest, NoClipReason, SaleRef
+from .evidence.manifest import ClipStatus, Entry, JournalDigest, NoClipReason, SaleRef
 from .evidence.recovery import recover_clip
 from .preview import PreviewImage, PreviewSlot
 from .messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat, JournalCue, Ready,
@@ -37,7 +37,9 @@ from .process import run_recorder
 log = logging.getLogger(__name__)
 
 #: Waits before restart number 1, 2, ... of a recorder that keeps dying; the last repeats.
-RESTART_DELAYS_S = (0.0, 1.0, 5.0, 30.0)
+#: Capped at a few seconds: each second without a recorder is a second of sales unfilmed,
+#: while a recorder that dies again at once costs only a process start.
+RESTART_DELAYS_S = (0.0, 0.5, 1.0, 2.0)
 #: A recorder that ran this long without dying starts the back-off from the beginning.
 STABLE_RUN_S = 60.0
 #: Time the child gets to import its libraries and open its camera before its first beat.
@@ -364,8 +366,13 @@ class RecorderSupervisor:
         sale_id = message.sale.sale_id
         if message.error:
             log.error("clip of sale %s ended early: %s", sale_id, message.error)
+        status, reason = ClipStatus.COMPLETE, None
+        if not any(t.frames for t in message.clip.tracks if t.kind == "video"):
+            # A clip without one picture is no evidence of the counter: say so, never complete.
+            status, reason = ClipStatus.NO_CAMERA, NoClipReason.NO_CAMERA
         self._signed(sale_id, lambda: self.chain.record_clip(
-            message.sale, message.clip, self._journal(sale_id)), clip_closed=True)
+            message.sale, message.clip, self._journal(sale_id), status=status, reason=reason),
+            clip_closed=True)
 
     def _no_clip(self, state: _Sale, reason: NoClipReason) -> None:
         self._signed(state.ref.sale_id, lambda: self.chain.record_no_clip(

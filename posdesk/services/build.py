@@ -126,8 +126,8 @@ def setup_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def open_config(data_dir: Path) -> Config:
-    return Config(data_dir / "posdesk.toml")
+def open_config(data_dir: Path, *, check: bool = True) -> Config:
+    return Config(data_dir / "posdesk.toml", check=check)
 
 
 def signed_audit_head() -> dict[str, object]:

@@ -1,7 +1,9 @@
 """The lane's configuration: one TOML file in the data directory.
 
 Keys are dotted paths (`devices.printer.port`); defaults live here, so a fresh data dir
-works and `posdesk config get` shows every setting that exists.
+works and `posdesk config get` shows every setting that exists. Every value is checked by
+meaning (`settings_rules`) when it is set and when the file is read, so a bad value is one
+line naming the file and key, never a failure somewhere later.
 """
 from __future__ import annotations
 
@@ -9,9 +11,11 @@ import copy
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import tomli_w
+
+from .settings_rules import problem
 
 DEFAULTS: dict[str, Any] = {
     "store": {"name": "posdesk demo store", "address": "1 Market Street", "tax_id": "",
@@ -46,14 +50,21 @@ class ConfigError(Exception):
 
 
 class Config:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, check: bool = True):
+        """Read `path` (if it exists). With `check` (the default) a setting that is unknown
+        or makes no sense raises `ConfigError` naming the file and the key; `config set`
+        reads without it, so a bad file can be repaired with the command line."""
         self.path = path
         self._data = copy.deepcopy(DEFAULTS)
         if path.exists():
             try:
-                _merge(self._data, tomllib.loads(path.read_text(encoding="utf-8")))
-            except tomllib.TOMLDecodeError as e:
+                loaded = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
                 raise ConfigError(f"{path}: {e}") from e
+            first = next(_problems(loaded, DEFAULTS, ""), None) if check else None
+            if first is not None:
+                raise ConfigError(f"{path}: {first[0]}: {first[1]}")
+            _merge(self._data, loaded)
 
     def get(self, key: str) -> Any:
         node: Any = self._data
@@ -72,7 +83,12 @@ class Config:
         node = self._data
         for part in parts[:-1]:
             node = node[part]
-        node[parts[-1]] = _convert(key, value, current)
+        default = _default(key)
+        converted = _convert(key, value, default)
+        message = problem(key, converted, default)
+        if message is not None:
+            raise ConfigError(f"{key}: {message}")
+        node[parts[-1]] = converted
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +108,33 @@ class Config:
                     out[name] = v
         walk("", self._data)
         return out
+
+
+def _problems(loaded: dict[str, Any], defaults: dict[str, Any],
+              prefix: str) -> Iterator[tuple[str, str]]:
+    """(key, message) for every setting in a loaded file that is unknown or wrong."""
+    for k, v in loaded.items():
+        key = f"{prefix}{k}"
+        if k not in defaults:
+            yield key, "unknown setting"
+        elif isinstance(defaults[k], dict):
+            if not isinstance(v, dict):
+                yield key, "is a section, not a value"
+            else:
+                yield from _problems(v, defaults[k], key + ".")
+        else:
+            message = problem(key, v, defaults[k])
+            if message is not None:
+                yield key, message
+
+
+def _default(key: str) -> Any:
+    node: Any = DEFAULTS
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise ConfigError(f"unknown setting {key!r}")
+        node = node[part]
+    return node
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -69,6 +69,11 @@ def _start_simulators(config: Config, data_dir: Path, devices: Devices) -> tuple
     return terminal_port, printer_port
 
 
+def _close_on_worker(worker: DeviceWorker, close: Callable[[], None]) -> None:
+    worker.submit(close)
+    worker.stop(5)
+
+
 def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: Any,
                   dispatch: Dispatch, cur: Currency, simulate: bool) -> Devices:
     devices = Devices()
@@ -86,8 +91,9 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
         devices.payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker,
                                         dispatch=dispatch, writer=writer,
                                         state=TerminalState(data_dir / "devices" / "terminal.json"))
-        # Closed in reverse: the worker stops (finishing its job) before the port closes.
-        devices.closers += [terminal.close, lambda: worker.stop(5)]
+        # Closed in reverse: the worker finishes its job and logs off from the terminal (a
+        # dead line must not hold up the window), then the port closes if it is still open.
+        devices.closers += [terminal.close, lambda: _close_on_worker(worker, terminal.close)]
         devices.ports["terminal"] = terminal_port
 
     if printer_port:

@@ -8,13 +8,19 @@ command runs and the audit row says so.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from posdesk.core.permissions import Role
 from posdesk.db import audit as db_audit
+from posdesk.db.database import close_database, open_database
 from posdesk.db.errors import StoreError
 from posdesk.db.users import UserStore
+
+from .pin_throttle import ThrottledUsers
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +77,14 @@ class Guard:
         self._audit(user.name, action, **details)
         log.info("%s approved %s", user.name, action)
         return user.name
+
+
+@contextmanager
+def lane_users(data_dir: Path, lane: str) -> Iterator[UserStore]:
+    """The users of the lane in `data_dir`, PIN tries throttled, without the rest of the
+    lane: `config set` must work (to repair it) even when the configuration does not load."""
+    open_database(data_dir / "posdesk.db")
+    try:
+        yield ThrottledUsers(lane, now=lambda: datetime.now(timezone.utc))
+    finally:
+        close_database()

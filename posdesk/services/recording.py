@@ -11,7 +11,9 @@ journaled on the sale it hit and shown to the cashier.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +33,7 @@ from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, Record
                                           RecorderSupervisor, RecorderUp)
 
 from .checkout import CheckoutService
+from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
 
@@ -38,6 +41,9 @@ log = logging.getLogger(__name__)
 
 #: The demo's manager passphrase (the README states it); a real lane sets its own.
 DEMO_PASSPHRASE = "demo-manager"
+
+#: Longest wait at shutdown for the writer, then for the recorder, to finish their work.
+STOP_WAIT_S = 30.0
 
 #: Journal events that make a sale worth recording under the "rules" policy.
 _RULE_EVENTS = {
@@ -95,6 +101,8 @@ class RecordingState:
     enabled: bool = False
     recorder_up: bool = False
     camera_ok: bool = True
+    #: True while the camera has never given a picture (missing device, wrong setting).
+    no_camera: bool = False
     #: False once the recorder said it has no microphone: clips are video-only.
     sound_ok: bool = True
     problem: Text | None = None
@@ -141,6 +149,8 @@ class RecordingService:
         self._calls = DeviceWorker("recording")
         self.supervisor: RecorderSupervisor | None = None
         self.chain: EvidenceChain | None = None
+        self._down_reason: str | None = None  # why the recorder last died, for gap notes
+        self._clock_watch = ClockWatch()
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
@@ -165,6 +175,8 @@ class RecordingService:
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
                                              on_event=self._recorder_event, clock=self._clock)
         self._calls.start()
+        chain = self.chain
+        self._calls.submit(lambda: self._clock_watch.saw(chain.entries()))
         self._calls.submit(self.supervisor.start)
         self._checkout.on_event.append(self._on_journal)
         self._checkout.on_sale_finished.append(self._on_finished)
@@ -172,9 +184,20 @@ class RecordingService:
         self._changed()
 
     def stop(self) -> None:
+        """Sign the evidence of every sale ended so far, then stop the recorder.
+
+        A sale's end reaches the supervisor only once the writer has committed its journal
+        (`_end`); the last sale before closing may still be on its way. A barrier through
+        the writer lets it arrive first, or its manifest would never be signed.
+        """
         if self.supervisor is not None:
+            arrived = threading.Event()
+            self._writer.submit(lambda: None, lambda _result, _error: arrived.set())
+            if not arrived.wait(STOP_WAIT_S):
+                log.error("the database writer did not catch up in %.0f s; the last sales "
+                          "may lack their evidence entry", STOP_WAIT_S)
             self._calls.submit(self.supervisor.stop)
-        self._calls.stop(timeout=30)
+        self._calls.stop(timeout=STOP_WAIT_S)
 
     def preview(self, newer_than: int = 0) -> Any:
         """The newest preview frame from shared memory (a copy); cheap, never waits."""
@@ -223,12 +246,26 @@ class RecordingService:
         if rec is None:
             first = sale.events[0]
             rec = self._open[sale.id] = _Recorded(Instant(first.utc, first.mono_ns))
+            self._check_clock(sale, first.utc)
         return rec
+
+    def _check_clock(self, sale: Sale, utc: datetime) -> None:
+        behind = self._clock_watch.behind(utc)
+        if behind is None:
+            return
+        minutes = int(behind.total_seconds() // 60)
+        sale.note("clock_behind_evidence", {"minutes": minutes})
+        self._problem(QT_TRANSLATE_NOOP(
+            "Recording", "The clock is {minutes} minutes behind the last recorded sale: "
+            "please set the date and time.").format(minutes=minutes))
 
     def _begin(self, sale: Sale, rec: _Recorded) -> None:
         rec.recording = True
         if not self.state.sound_ok:
             sale.note("recording_without_sound", {})
+        cause = self._gap_cause()
+        if cause is not None:  # the sale starts inside a gap: its journal says so at once
+            sale.note("recording_gap", {"cause": cause})
         now = self._clock.now()
         rec.since_mono_ns = now.mono_ns
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
@@ -270,6 +307,7 @@ class RecordingService:
 
     def _recorder_event(self, event: Any) -> None:
         if isinstance(event, ManifestSigned):
+            self._clock_watch.saw([event.entry])
             self._writer.submit(lambda: self._index(event))
         elif isinstance(event, RecorderDown):
             self._dispatch.post(lambda: self._gap(event.sales, event.reason))
@@ -293,29 +331,44 @@ class RecordingService:
                                 duration_ms=duration, key_ids=list(clip.get("recipients") or []),
                                 now=self._clock.now().utc)
 
+    def _gap_cause(self) -> str | None:
+        """Why a sale starting now would not be filmed, or None when it will be."""
+        if not self.state.recorder_up:
+            return f"recorder-down: {self._down_reason}" if self._down_reason else "recorder-starting"
+        if self.state.no_camera:
+            return str(WarningCode.NO_CAMERA)
+        if not self.state.camera_ok:
+            return str(WarningCode.CAMERA_LOST)
+        return None
+
     def _gap(self, sale_ids: tuple[str, ...], reason: str) -> None:
         sale = self._checkout.sale
         if sale is not None and sale.id in sale_ids and sale.state in (SaleState.OPEN, SaleState.TENDERING):
             sale.note("recording_gap", {"reason": reason})
         self.state.recorder_up = False
+        self._down_reason = reason
         self._problem(QT_TRANSLATE_NOOP("Recording", "The recorder stopped ({reason}); it is restarting."
                                         ).format(reason=reason))
 
     def _recorder_up(self) -> None:
         self.state.recorder_up = True
         self.state.problem = None
+        # A new recorder opens the camera afresh and warns again if it is still missing.
+        self.state.camera_ok, self.state.no_camera = True, False
         self._changed()
 
     def _warning(self, w: RecorderWarning) -> None:
         sale = self._checkout.sale
         if w.code is WarningCode.NO_MICROPHONE:
             self.state.sound_ok = False
-        if w.code is WarningCode.CAMERA_LOST:
+        if w.code in (WarningCode.CAMERA_LOST, WarningCode.NO_CAMERA):
             self.state.camera_ok = False
+            self.state.no_camera = w.code is WarningCode.NO_CAMERA
         elif w.code is WarningCode.CAMERA_BACK:
-            self.state.camera_ok = True
+            self.state.camera_ok, self.state.no_camera = True, False
         if sale is not None and not sale.finished and w.code in (
-                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.DISK_FULL):
+                WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.NO_CAMERA,
+                WarningCode.DISK_FULL):
             sale.note("recording_gap" if w.code is not WarningCode.FRAMES_DROPPED else "frames_dropped",
                       {"cause": str(w.code), "count": w.count})
         if w.code is not WarningCode.CAMERA_BACK:

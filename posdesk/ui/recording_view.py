@@ -85,6 +85,9 @@ class RecordingView(QObject):
                                  if since is not None else 0)
         if not state.enabled or not state.recorder_up:
             text = translate(state.problem) if state.problem else self.tr("Recorder starting…")
+        elif state.no_camera:
+            text = self.tr("No camera — sales are not being filmed")
+            self._pane.clear_frame()
         elif not state.camera_ok:
             text = self.tr("Camera lost — reconnecting")
             self._pane.clear_frame()

@@ -447,7 +447,7 @@
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="155"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
@@ -472,57 +472,57 @@
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="150"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="166"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="168"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="171"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="173"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="179"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="195"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="198"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="206"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="208"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="211"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>Devices</name>
     <message>
-        <location filename="../../posdesk/services/devices.py" line="115"/>
+        <location filename="../../posdesk/services/devices.py" line="121"/>
         <source>Scanner on {port}: {error}</source>
         <extracomment>Human-readable port per device, for the status bar and the settings page.</extracomment>
         <translation>{port} 上的扫描枪：{error}</translation>
@@ -908,14 +908,14 @@
 <context>
     <name>PaymentResult</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/client.py" line="161"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="182"/>
         <source>The card was not charged</source>
         <extracomment>T3: seconds for the terminal&apos;s first answer (80 00 or 84 xx) to a command (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T3 = 5). T4: longest silence between the terminal&apos;s messages while it runs a command; an intermediate status restarts it (ZVT spec &quot;Timeouts&quot;; ecrterm TIMEOUT_T4_DEFAULT = 180). The terminal&apos;s last receipt number this lane saw; persist it across restarts.</extracomment>
         <translation>卡未被扣款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/client.py" line="206"/>
-        <location filename="../../posdesk/devices/zvt/client.py" line="224"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="229"/>
+        <location filename="../../posdesk/devices/zvt/client.py" line="247"/>
         <source>Payment state unknown: check the terminal before trying again</source>
         <translation>支付状态未知：请先向终端核实，再重试</translation>
     </message>
@@ -1155,27 +1155,32 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="311"/>
+        <location filename="../../posdesk/recording/process.py" line="316"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="329"/>
+        <location filename="../../posdesk/recording/process.py" line="334"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="332"/>
+        <location filename="../../posdesk/recording/process.py" line="337"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="340"/>
+        <location filename="../../posdesk/recording/process.py" line="345"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="342"/>
+        <location filename="../../posdesk/recording/process.py" line="349"/>
+        <source>No camera: {camera} gives no picture; sales are not being filmed.</source>
+        <translation>没有摄像头：{camera} 没有画面；销售未被录像。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="353"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1189,18 +1194,23 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="148"/>
+        <location filename="../../posdesk/services/recording.py" line="158"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
-        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
+        <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="280"/>
+        <location filename="../../posdesk/services/recording.py" line="258"/>
+        <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
+        <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/recording.py" line="318"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="301"/>
+        <location filename="../../posdesk/services/recording.py" line="350"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1224,11 +1234,16 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
     <message>
         <location filename="../../posdesk/ui/recording_view.py" line="89"/>
+        <source>No camera — sales are not being filmed</source>
+        <translation>没有摄像头 — 销售未被录像</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/recording_view.py" line="92"/>
         <source>Camera lost — reconnecting</source>
         <translation>摄像头断开——正在重新连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/recording_view.py" line="92"/>
+        <location filename="../../posdesk/ui/recording_view.py" line="95"/>
         <source>No microphone — recording picture only</source>
         <translation>无麦克风——仅录制画面</translation>
     </message>
@@ -1859,248 +1874,248 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ZvtResult</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="28"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="30"/>
         <source>Approved</source>
-        <extracomment>Result code of a successful command. Aborted by timeout or the abort key (also the answer to the ECR&apos;s Abort 06 B0). Function not possible: the generic refusal, also for a wrong password. ZVT protocol error: a message the terminal could not parse. System error; details, if any, in TLV tags 1F16/1F17.</extracomment>
+        <extracomment>Result code of a successful command. Aborted by timeout or the abort key (also the answer to the ECR&apos;s Abort 06 B0). Function deactivated: the terminal takes no such command from an unregistered ECR. Function not possible: the generic refusal, also for a wrong password. ZVT protocol error: a message the terminal could not parse. System error; details, if any, in TLV tags 1F16/1F17.</extracomment>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="29"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="31"/>
         <source>Card not readable</source>
         <translation>无法读卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="30"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="32"/>
         <source>Card data not present</source>
         <translation>卡数据缺失</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="31"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="33"/>
         <source>Processing error</source>
         <translation>处理错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="32"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="34"/>
         <source>Function not permitted for debit cards</source>
         <translation>借记卡不支持此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="33"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="35"/>
         <source>Function not permitted for credit cards</source>
         <translation>信用卡不支持此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="34"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="36"/>
         <source>Turnover file full</source>
         <translation>交易记录已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="35"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="37"/>
         <source>Function deactivated (terminal not registered)</source>
         <translation>功能未启用（终端未登记）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="36"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="38"/>
         <source>Aborted</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="37"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="39"/>
         <source>Card blocked</source>
         <translation>卡已冻结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="38"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="40"/>
         <source>Wrong currency</source>
         <translation>币种错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="39"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="41"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="40"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="42"/>
         <source>Chip error</source>
         <translation>芯片错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="41"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="43"/>
         <source>Card data incorrect</source>
         <translation>卡数据错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="42"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="44"/>
         <source>End-of-day not possible</source>
         <translation>无法日结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="43"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="45"/>
         <source>Card expired</source>
         <translation>卡已过期</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="44"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="46"/>
         <source>Card not yet valid</source>
         <translation>卡尚未生效</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="45"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="47"/>
         <source>Card unknown</source>
         <translation>未知卡片</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="46"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="48"/>
         <source>Communication error</source>
         <translation>通讯错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="47"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="49"/>
         <source>Function not possible</source>
         <translation>无法执行此功能</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="48"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="50"/>
         <source>Key missing</source>
         <translation>缺少密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="49"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="51"/>
         <source>PIN pad defective</source>
         <translation>密码键盘故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="50"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="52"/>
         <source>Protocol error</source>
         <translation>协议错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="51"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="53"/>
         <source>Error from dial-up or communication fault</source>
         <translation>拨号或通讯故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="52"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="54"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="53"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="55"/>
         <source>Receiver not ready</source>
         <translation>接收方未就绪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="54"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="56"/>
         <source>Remote station does not respond</source>
         <translation>远端无响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="55"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="57"/>
         <source>No connection</source>
         <translation>无连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="56"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="58"/>
         <source>Memory full</source>
         <translation>存储已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="57"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="59"/>
         <source>Merchant journal full</source>
         <translation>商户流水已满</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="58"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="60"/>
         <source>Already reversed</source>
         <translation>已冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="59"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="61"/>
         <source>Reversal not possible</source>
         <translation>无法冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="60"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="62"/>
         <source>Amount wrong</source>
         <translation>金额错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="61"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="63"/>
         <source>Diagnosis required</source>
         <translation>需要诊断</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="62"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="64"/>
         <source>Maximum amount exceeded</source>
         <translation>超过最高金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="63"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="65"/>
         <source>Payment method not supported</source>
         <translation>不支持该支付方式</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="64"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="66"/>
         <source>Currency not applicable</source>
         <translation>币种不适用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="65"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="67"/>
         <source>Amount too small</source>
         <translation>金额过小</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="66"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="68"/>
         <source>Printer not ready</source>
         <translation>打印机未就绪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="67"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="69"/>
         <source>Card inserted</source>
         <translation>卡已插入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="68"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="70"/>
         <source>Card reader does not answer</source>
         <translation>读卡器无响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="69"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="71"/>
         <source>Terminal activation required</source>
         <translation>终端需要激活</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="70"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="72"/>
         <source>PIN processing not possible</source>
         <translation>无法处理密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="71"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="73"/>
         <source>Open end-of-day batch present</source>
         <translation>存在未日结的批次</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="72"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="74"/>
         <source>Necessary device not present or defective</source>
         <translation>必需设备缺失或故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="73"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="75"/>
         <source>Baud rate not supported</source>
         <translation>不支持该波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="74"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="76"/>
         <source>Register unknown</source>
         <translation>收银机未知</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="75"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="77"/>
         <source>System error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="127"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="129"/>
         <source>Terminal error {code}</source>
         <translation>终端错误 {code}</translation>
     </message>
@@ -2108,185 +2123,185 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>ZvtStatus</name>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="82"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="84"/>
         <source>Waiting for amount confirmation</source>
         <translation>等待确认金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="83"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="84"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="85"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="86"/>
         <source>Please watch PIN pad</source>
         <translation>请看密码键盘</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="85"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="87"/>
         <source>Not accepted</source>
         <translation>不受理</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="86"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="88"/>
         <source>Waiting for the host</source>
         <translation>等待主机响应</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="87"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="89"/>
         <source>Sending auto-reversal</source>
         <translation>正在发送自动冲正</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="88"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="90"/>
         <source>Sending post-bookings</source>
         <translation>正在发送补登</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="89"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="91"/>
         <source>Card not admitted</source>
         <translation>此卡不受理</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="90"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="92"/>
         <source>Card unknown</source>
         <translation>未知卡片</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="91"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="93"/>
         <source>Expired card</source>
         <translation>卡已过期</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="92"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="94"/>
         <source>Insert card</source>
         <translation>请插卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="93"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="111"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="95"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="113"/>
         <source>Please remove card</source>
         <translation>请取卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="94"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="96"/>
         <source>Card not readable</source>
         <translation>无法读卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="95"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="97"/>
         <source>Processing error</source>
         <translation>处理错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="96"/>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="104"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="98"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="106"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="97"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="99"/>
         <source>Starting automatic end-of-day</source>
         <translation>开始自动日结</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="98"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="100"/>
         <source>Invalid card</source>
         <translation>无效卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="99"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="101"/>
         <source>System malfunction</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="100"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="102"/>
         <source>Payment not possible</source>
         <translation>无法支付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="101"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="103"/>
         <source>Credit not sufficient</source>
         <translation>额度不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="102"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="104"/>
         <source>Incorrect PIN</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="103"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="105"/>
         <source>Limit not sufficient</source>
         <translation>限额不足</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="105"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="107"/>
         <source>PIN try limit exceeded</source>
         <translation>密码尝试次数超限</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="106"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="108"/>
         <source>Card data incorrect</source>
         <translation>卡数据错误</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="107"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="109"/>
         <source>Approved, please fill up</source>
         <translation>已批准，请加油</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="108"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="110"/>
         <source>Approved, please take goods</source>
         <translation>已批准，请取货</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="109"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="111"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="110"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="112"/>
         <source>Application selection, please wait</source>
         <translation>正在选择应用，请稍候</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="112"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="114"/>
         <source>Card inserted</source>
         <translation>卡已插入</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="113"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="115"/>
         <source>Waiting for the cashier</source>
         <translation>等待收银员</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="114"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="116"/>
         <source>Connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="115"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="117"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="116"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="118"/>
         <source>Waiting for application selection</source>
         <translation>等待选择应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="117"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="119"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="118"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="120"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="119"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="121"/>
         <source>Offline transaction</source>
         <translation>离线交易</translation>
     </message>
     <message>
-        <location filename="../../posdesk/devices/zvt/codes.py" line="134"/>
+        <location filename="../../posdesk/devices/zvt/codes.py" line="136"/>
         <source>Terminal status {code}</source>
         <translation>终端状态 {code}</translation>
     </message>

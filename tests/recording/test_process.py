@@ -93,7 +93,9 @@ class Child:
         theirs.close()
         self.received: list = []
 
-    def wait_for(self, kind, timeout=20.0, where=lambda m: True):
+    # Generous: spawning the child imports PyAV, OpenCV and numpy, which takes seconds on a
+    # busy machine. Every wait ends on a condition, so a fast run never waits this long.
+    def wait_for(self, kind, timeout=60.0, where=lambda m: True):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for m in self.received:
@@ -106,7 +108,10 @@ class Child:
 
     def close(self):
         if self.process.is_alive():
-            self.conn.send(Shutdown())
+            try:
+                self.conn.send(Shutdown())
+            except OSError:  # the child is already exiting; its exit code tells why
+                pass
             self.process.join(15)
         if self.process.is_alive():
             self.process.kill()
@@ -191,14 +196,18 @@ def test_recorder_finishes_open_clips_on_shutdown(child):
     assert done.clip.tracks[0].duration_ms >= 10 * 1000 // 15
 
 
+def _h264_camera_file(path, seconds: int) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    f"testsrc2=size=320x240:rate=25:duration={seconds}", "-c:v", "libx264",
+                    "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", str(path)],
+                   check=True, timeout=60)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs the ffmpeg command")
 def test_h264_camera_is_recorded_as_it_comes_and_named_by_its_subtitle_track(tmp_path):
     camera = tmp_path / "camera.mp4"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=320x240:rate=25:duration=3", "-c:v", "libx264",
-                    "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", str(camera)],
-                   check=True, timeout=60)
+    _h264_camera_file(camera, seconds=3)
     child = Child(tmp_path, video=VideoSpec(str(camera), 320, 240, 25, passthrough=True))
     try:
         child.wait_for(Ready)
@@ -220,6 +229,34 @@ def test_h264_camera_is_recorded_as_it_comes_and_named_by_its_subtitle_track(tmp
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs the ffmpeg command")
+def test_h264_camera_that_reconnected_before_the_sale_is_still_recorded(tmp_path):
+    # A file camera ends after a second and is reopened like a dropped network stream. The
+    # clip's stream used to copy its codec parameters from the first, closed connection:
+    # the recorder died with SIGSEGV at the next sale.
+    camera = tmp_path / "camera.mp4"
+    _h264_camera_file(camera, seconds=1)
+    child = Child(tmp_path, video=VideoSpec(str(camera), 320, 240, 25, passthrough=True))
+    try:
+        child.wait_for(Ready)
+        child.wait_for(RecorderWarning, where=lambda m: m.code is WarningCode.CAMERA_LOST)
+        child.wait_for(RecorderWarning, where=lambda m: m.code is WarningCode.CAMERA_BACK)
+        child.conn.send(SaleStarted(SaleRef("s-1", LANE, "0001"), now()))
+        started = child.wait_for(ClipOpened)
+        before = max((m.frames for m in child.received if isinstance(m, Heartbeat)), default=0)
+        child.wait_for(Heartbeat, where=lambda m: m.frames >= before + 10)
+        child.conn.send(SaleEnded("s-1", now(), "completed"))
+        done = child.wait_for(ClipFinalised)
+        assert done.error is None and started.pending.sale == done.sale
+        clip = read_clip(decrypt_bytes(child.layout.resolve(done.clip.file).read_bytes(),
+                                       [child.manager]))
+        assert len(clip.frames_of(0)) >= 5
+    finally:
+        child.close()
+    assert child.process.exitcode == 0
+
+
+@pytest.mark.slow
 def test_customer_camera_is_a_second_video_track_of_the_same_clip(tmp_path):
     child = Child(tmp_path, video2=VideoSpec(width=160, height=120, fps=15))
     try:
@@ -234,6 +271,10 @@ def test_customer_camera_is_a_second_video_track_of_the_same_clip(tmp_path):
                                        [child.manager]), images=True)
         cashier, customer = clip.frames_of(0), clip.frames_of(1)
         assert cashier and customer and customer[0].image.shape == (120, 160, 3)
-        assert abs(len(cashier) - len(customer)) <= 3
+        # A busy machine may lose frames before encoding; each loss is reported (and
+        # journaled by the app), so only unreported differences count.
+        reported = sum(m.count for m in child.received if isinstance(m, RecorderWarning)
+                       and m.code is WarningCode.FRAMES_DROPPED)
+        assert abs(len(cashier) - len(customer)) <= 3 + reported
     finally:
         child.close()

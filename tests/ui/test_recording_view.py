@@ -68,3 +68,20 @@ def test_manual_mode_records_only_what_the_cashier_starts_and_stops(qtbot: Any, 
     qtbot.waitUntil(lambda: not pane.recording.isVisible(), timeout=5_000)
     kinds = [e.kind for e in manual_services.checkout.sale.events]
     assert "recording_stopped" in kinds
+
+
+def test_missing_camera_shows_a_warning_under_the_picture(qtbot: Any, tmp_path: Any) -> None:
+    services = small_lane(tmp_path / "lane", **{"recording.camera": "/dev/video9"})
+    try:
+        window = show_window(qtbot, services)
+        pane = window.checkout_screen.preview
+        log_in(qtbot, window)
+        # Without a picture the warning stands where the picture would be.
+        qtbot.waitUntil(lambda: "not being filmed" in pane.picture.text(), timeout=30_000)
+        assert pane.picture.isVisible()
+        scan(qtbot, MILK)
+        qtbot.waitUntil(lambda: services.checkout.sale is not None)
+        kinds = [e.kind for e in services.checkout.sale.events]
+        assert "recording_gap" in kinds
+    finally:
+        services.close()

@@ -5,6 +5,12 @@ refusal), then follow its messages (status, receipt lines, status information) u
 Completion (06 0F) or Abort (06 1E), acknowledging each and allowing at most T4 of silence.
 What the terminal said is then mapped to a typed result.
 
+Opening the port registers posdesk with the terminal (06 00: password, config byte,
+currency), since most terminals refuse payments from an unregistered ECR; a terminal that
+restarted refuses with "not registered" (84 6B), which is answered by registering again and
+repeating the refused command once (a refused command did nothing, so nothing can happen
+twice). Closing logs off (06 02).
+
 Money commands never raise once their frame may have left the port: a lost answer is an
 `UNKNOWN` result carrying a `PendingPayment`, and `reconcile` asks the terminal (Repeat
 Receipt, 06 20) what its last transaction was. Logs name commands and result codes only,
@@ -28,7 +34,7 @@ from posdesk.devices.ports import SerialSettings, open_port
 
 from . import messages as M
 from .apdu import Apdu
-from .codes import RESULT_ABORTED, RESULT_OK, result_text, status_text
+from .codes import RESULT_ABORTED, RESULT_NOT_REGISTERED, RESULT_OK, result_text, status_text
 from .errors import CommandRefused, LineLost, MalformedApdu, ZvtError
 from .transport import ACK_TIMEOUT_S, MAX_RETRANSMISSIONS, LinkTimeouts, SerialStream, ZvtTransport
 
@@ -76,20 +82,35 @@ class ZvtTerminal(PaymentTerminal):
         self._transport: ZvtTransport | None = None
         self._stream: SerialStream | None = None
         self._busy = threading.Event()
+        self._registered = False
         #: The terminal's last receipt number this lane saw; persist it across restarts.
         self.last_receipt_no = last_receipt_no
 
     # -- connection ------------------------------------------------------------------------
     def open(self) -> None:
-        if self._transport is None:
-            self._stream = SerialStream(open_port(self.settings))
-            self._transport = ZvtTransport(self._stream, timeouts=LinkTimeouts(
-                self.timeouts.ack_s, self.timeouts.retransmissions))
+        """Open the port and register; raise `DeviceError` (nothing charged) if either fails."""
+        if self._transport is not None:
+            return
+        self._stream = SerialStream(open_port(self.settings))
+        self._transport = ZvtTransport(self._stream, timeouts=LinkTimeouts(
+            self.timeouts.ack_s, self.timeouts.retransmissions))
+        try:
+            self.register()
+        except ZvtError:
+            self._drop()  # the next open tries again from the start
+            raise
 
     def close(self) -> None:
+        """Log off (when registered and idle) and close the port."""
+        if self._transport is not None and self._registered and not self._busy.is_set():
+            self._log_off(self._transport)
+        self._drop()
+
+    def _drop(self) -> None:
         if self._stream is not None:
             self._stream.close()
         self._stream = self._transport = None
+        self._registered = False
 
     def __enter__(self) -> ZvtTerminal:
         self.open()
@@ -165,6 +186,8 @@ class ZvtTerminal(PaymentTerminal):
     def register(self) -> AdminResult:
         conv = self._converse(M.registration(self._password, self.currency, self._config), None)
         if isinstance(conv.end, M.Completion):
+            self._registered = True
+            log.info("registered with the card terminal on %s", self.settings.port)
             return AdminResult(True, result_text(RESULT_OK), RESULT_OK, conv.end.terminal_id)
         code = _end_code(conv)
         raise CommandRefused(
@@ -247,6 +270,21 @@ class ZvtTerminal(PaymentTerminal):
             pending=pending)
 
     def _converse(self, command: Apdu, on_status: StatusCallback | None) -> _Conversation:
+        conv = self._converse_once(command, on_status)
+        refused = conv.end if isinstance(conv.end, M.NegativeAck) else None
+        if refused is None or refused.code != RESULT_NOT_REGISTERED or command.command == M.CMD_REGISTRATION:
+            return conv
+        log.warning("card terminal on %s forgot the registration (restarted?); registering again",
+                    self.settings.port)
+        self._registered = False
+        try:
+            self.register()
+        except ZvtError as e:
+            log.error("registering again with the card terminal on %s failed: %s", self.settings.port, e)
+            return conv  # the refusal stands: the command was not carried out
+        return self._converse_once(command, on_status)
+
+    def _converse_once(self, command: Apdu, on_status: StatusCallback | None) -> _Conversation:
         self.open()
         transport = self._transport
         assert transport is not None
@@ -266,10 +304,29 @@ class ZvtTerminal(PaymentTerminal):
                         return conv
                 message = self._next(transport, self.timeouts.inactivity_s)
         except LineLost:
-            self.close()
+            self._drop()
             raise
         finally:
             self._busy.clear()
+
+    def _log_off(self, transport: ZvtTransport) -> None:
+        """06 02, answered by 80 00 alone; a terminal that does not take it is only logged,
+        since closing must go on regardless."""
+        self._busy.set()  # a close from another thread meanwhile only drops the port
+        try:
+            transport.forget_unread()
+            transport.send(M.log_off().encode())
+            answer = self._next(transport, self.timeouts.command_s)
+        except ZvtError as e:
+            log.warning("card terminal on %s did not take the log-off: %s", self.settings.port, e)
+            return
+        finally:
+            self._busy.clear()
+        if isinstance(answer, M.PositiveAck):
+            log.info("logged off from the card terminal on %s", self.settings.port)
+        else:
+            log.warning("card terminal on %s answered the log-off with %s", self.settings.port,
+                        type(answer).__name__)
 
     def _next(self, transport: ZvtTransport, timeout_s: float) -> M.TerminalMessage:
         deadline = time.monotonic() + timeout_s

@@ -14,6 +14,8 @@ from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 RESULT_OK = 0x00
 #: Aborted by timeout or the abort key (also the answer to the ECR's Abort 06 B0).
 RESULT_ABORTED = 0x6C
+#: Function deactivated: the terminal takes no such command from an unregistered ECR.
+RESULT_NOT_REGISTERED = 0x6B
 #: Function not possible: the generic refusal, also for a wrong password.
 RESULT_NOT_POSSIBLE = 0x83
 #: ZVT protocol error: a message the terminal could not parse.

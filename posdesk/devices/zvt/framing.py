@@ -5,6 +5,11 @@ turns any byte soup back into frames, acknowledgements and nothing else. The dec
 more than one frame of state and resynchronises on every DLE STX, so garbage can delay a
 frame but never crash or hang the reader.
 
+The receiver of a frame answers with ONE byte, ACK 06h or NAK 15h: that is what terminals
+read, and a `10 06` is to them neither. This side therefore sends bare bytes; on receive a
+stray DLE before ACK/NAK is forgiven unless the decoder is `strict` (as a terminal is, and as
+the simulator must be to catch an ECR that gets it wrong).
+
 Spec: ZVT-Protokoll (Kassenschnittstelle), chapter "Transport layer RS232". The CRC is the
 CRC-CCITT variant with the reflected polynomial 0x8408 and initial value 0 ("CRC-16/KERMIT"
 in the CRC catalogue), computed over the unstuffed APDU plus ETX and sent low byte first.
@@ -20,12 +25,12 @@ DLE = 0x10
 STX = 0x02
 #: End of text, after DLE: the frame ends, two CRC bytes follow.
 ETX = 0x03
-#: Positive acknowledgement of a frame (sent as DLE ACK; a bare ACK is accepted too).
+#: Positive acknowledgement of a frame, sent as this single byte.
 ACK = 0x06
-#: Negative acknowledgement: the frame is repeated by the sender.
+#: Negative acknowledgement, a single byte too: the frame is repeated by the sender.
 NAK = 0x15
-#: What this side sends to acknowledge a good frame.
-ACK_BYTES = bytes((DLE, ACK))
+#: What this side sends to acknowledge a good frame: the bare ACK byte, never DLE ACK.
+ACK_BYTES = bytes((ACK,))
 #: What this side sends to reject a frame with a bad CRC or a broken escape.
 NAK_BYTES = bytes((NAK,))
 #: The longest APDU the extended length field (FF LL HH) can announce, plus its header.
@@ -90,20 +95,29 @@ class Nak:
 
 
 @dataclass(frozen=True)
+class BadAck:
+    """DLE ACK or DLE NAK read by a strict decoder: neither an ACK nor a NAK, so the frame
+    it answers counts as not acknowledged and is repeated."""
+
+
+@dataclass(frozen=True)
 class BrokenFrame:
     """A frame that started but broke (bad escape, too long): answer with NAK."""
 
 
-Event = Frame | Ack | Nak | BrokenFrame
+Event = Frame | Ack | Nak | BadAck | BrokenFrame
 
 _IDLE, _IDLE_DLE, _BODY, _BODY_DLE, _CRC = range(5)
 
 
 class FrameDecoder:
-    """Incremental parser: `feed(bytes)` returns the events those bytes complete."""
+    """Incremental parser: `feed(bytes)` returns the events those bytes complete.
 
-    def __init__(self, max_apdu_len: int = MAX_APDU_LEN):
+    `strict` reads acknowledgements like a terminal: only the bare bytes 06 and 15 count."""
+
+    def __init__(self, max_apdu_len: int = MAX_APDU_LEN, *, strict: bool = False):
         self._max = max_apdu_len
+        self._strict = strict
         self._state = _IDLE
         self._body = bytearray()
         self._crc = bytearray()
@@ -130,6 +144,8 @@ class FrameDecoder:
             self._state = _IDLE
             if b == STX:
                 self._start()
+            elif b in (ACK, NAK) and self._strict:
+                return BadAck()
             elif b == ACK:
                 return Ack()
             elif b == NAK:

@@ -2,13 +2,16 @@
 
 Builders return `Apdu`s; `decode_message` turns a terminal's APDU into a dataclass. Card
 data is reduced at this boundary: a PAN leaves here masked to its last four digits
-whatever the terminal sent, and track data is read past, never kept.
+whatever the terminal sent, card numbers in receipt and display texts too (they go on to
+the journal, the receipt and logs), and track data is read past, never kept.
 Command layouts: ZVT spec chapter 2 ("ECR commands") and 3 ("PT commands").
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from posdesk.core.card_numbers import VISIBLE_DIGITS as PAN_VISIBLE_DIGITS
+from posdesk.core.card_numbers import mask_card_numbers
 from posdesk.core.money import Currency
 
 from . import bmp as B
@@ -19,6 +22,8 @@ from .tlv import TAG_DISPLAY_TEXTS, TAG_PRINT_TEXTS, TAG_RECEIPT_TYPE, TAG_TEXT_
 
 #: Registration (ECR -> PT).
 CMD_REGISTRATION = (0x06, 0x00)
+#: Log-Off: the ECR ends its registration (ECR -> PT; the terminal answers 80 00 only).
+CMD_LOG_OFF = (0x06, 0x02)
 #: Authorization, i.e. a card payment.
 CMD_AUTHORIZATION = (0x06, 0x01)
 #: Repeat Receipt: the terminal repeats the last transaction's status and receipt.
@@ -68,8 +73,6 @@ PRINT_LAST_LINE = 0x80
 #: Character set of ZVT texts. Terminals differ (the spec names code page 437); receipts
 #: seen in the field are ISO 8859-1 ("H\xc4NDLERBELEG" in Portalum.Zvt's print-line vectors).
 TEXT_ENCODING = "latin-1"
-#: Digits of a PAN shown after masking; everything before is '*'.
-PAN_VISIBLE_DIGITS = 4
 
 
 def password_bcd(password: str) -> bytes:
@@ -97,6 +100,10 @@ def registration(password: str, cur: Currency, config: int = DEFAULT_CONFIG,
     if service_byte is not None:
         data += B.encode_bmp(B.BMP_SERVICE, bytes((service_byte,)))
     return Apdu(*CMD_REGISTRATION, data)
+
+
+def log_off() -> Apdu:
+    return Apdu(*CMD_LOG_OFF)
 
 
 def authorization(amount_minor: int, cur: Currency) -> Apdu:
@@ -231,12 +238,16 @@ def _intermediate_status(data: bytes) -> IntermediateStatus:
         parsed = B.parse_bmps(data[2:])
         if B.BMP_TLV in parsed.fields:
             container = parse_tlv(parsed.fields[B.BMP_TLV])
-            lines = tuple(text_lines(container, TAG_DISPLAY_TEXTS, TEXT_ENCODING))
+            lines = _masked_lines(text_lines(container, TAG_DISPLAY_TEXTS, TEXT_ENCODING))
     return IntermediateStatus(data[0], timeout, lines)
 
 
 def _text(raw: bytes) -> str:
     return raw.split(b"\x00", 1)[0].decode(TEXT_ENCODING, "replace").strip()
+
+
+def _masked_lines(lines: list[str]) -> tuple[str, ...]:
+    return tuple(mask_card_numbers(line) for line in lines)
 
 
 def mask_pan(nibbles: str) -> str:
@@ -275,7 +286,7 @@ def _status_information(data: bytes) -> StatusInformation:
         date_mmdd=bcd_decode(f[B.BMP_DATE]) if B.BMP_DATE in f else None,
         time_hhmmss=bcd_decode(f[B.BMP_TIME]) if B.BMP_TIME in f else None,
         aid=_text(f[B.BMP_AID]) if B.BMP_AID in f else None,
-        additional_text=_text(f[B.BMP_ADDITIONAL_TEXT]) if B.BMP_ADDITIONAL_TEXT in f else None,
+        additional_text=mask_card_numbers(_text(f[B.BMP_ADDITIONAL_TEXT])) if B.BMP_ADDITIONAL_TEXT in f else None,
         incomplete=parsed.stopped_at is not None,
     )
 
@@ -288,7 +299,7 @@ def _print_line(data: bytes) -> PrintLine:
     tlv_at = text.find(bytes((B.BMP_TLV,)))
     if tlv_at >= 0:
         text = text[:tlv_at]
-    return PrintLine(data[0], text.decode(TEXT_ENCODING, "replace").rstrip())
+    return PrintLine(data[0], mask_card_numbers(text.decode(TEXT_ENCODING, "replace").rstrip()))
 
 
 def _print_text_block(data: bytes) -> PrintTextBlock:
@@ -299,7 +310,7 @@ def _print_text_block(data: bytes) -> PrintTextBlock:
     receipt_type = next((t.value[0] for item in container
                          for t in ([item] if item.tag == TAG_RECEIPT_TYPE else item.find(TAG_RECEIPT_TYPE))
                          if t.value), None)
-    return PrintTextBlock(tuple(text_lines(container, TAG_PRINT_TEXTS, TEXT_ENCODING)), receipt_type)
+    return PrintTextBlock(_masked_lines(text_lines(container, TAG_PRINT_TEXTS, TEXT_ENCODING)), receipt_type)
 
 
 def _completion(data: bytes) -> Completion:

@@ -6,6 +6,10 @@ drop (charges, then goes silent or closes the line before the final messages) an
 (a series of intermediate statuses, during which the cashier can abort). It keeps a book of
 its transactions, so Repeat Receipt and Reversal behave like a real terminal's, and it can
 be told to NAK the ECR's frames or corrupt its own CRCs to exercise retransmission.
+
+It is as strict as a real terminal: only a bare 06 acknowledges its frames (a `10 06` gets
+the frame repeated, then the terminal gives up), and an ECR that has not registered (06 00)
+since the terminal started or since it logged off (06 02) has its commands refused.
 """
 from __future__ import annotations
 
@@ -23,9 +27,10 @@ from . import messages as M
 from .apdu import Apdu, bcd_int
 from .book import Transaction, TransactionBook
 from .bmp import BMP_AMOUNT, BMP_CURRENCY, BMP_RECEIPT_NO, parse_bmps
-from .codes import RESULT_ABORTED, RESULT_NOT_POSSIBLE, RESULT_OK, RESULT_PROTOCOL_ERROR
+from .codes import RESULT_ABORTED, RESULT_NOT_POSSIBLE, RESULT_NOT_REGISTERED, RESULT_OK, \
+    RESULT_PROTOCOL_ERROR
 from .errors import AnswerTimeout, LineLost, MalformedApdu, ZvtError
-from .framing import ACK_BYTES, DLE, NAK_BYTES, STX
+from .line_faults import FaultyStream
 from .transport import ByteStream, FdStream, LinkTimeouts, ZvtTransport
 
 log = logging.getLogger(__name__)
@@ -43,6 +48,10 @@ SIM_CARD_TYPE = 0x2E
 SIM_PAN_MASKED = "6725EEEEEEEE4771"
 #: The same card unmasked, for testing that posdesk masks what a careless terminal sends.
 SIM_PAN_FULL = "6725123412344771"
+#: Commands a terminal takes from an ECR that has not registered: registering itself,
+#: asking whether anyone is there, logging off and aborting.
+WITHOUT_REGISTRATION = frozenset({M.CMD_REGISTRATION, M.CMD_STATUS_ENQUIRY, M.CMD_LOG_OFF,
+                                  M.CMD_ABORT})
 
 
 class Mode(enum.Enum):
@@ -51,28 +60,6 @@ class Mode(enum.Enum):
     TIMEOUT = "timeout"
     DROP = "drop"
     SLOW = "slow"
-
-
-class _FaultyStream:
-    """Wraps the simulator's stream to inject line faults on request."""
-
-    def __init__(self, inner: ByteStream):
-        self.inner = inner
-        self.name = inner.name
-        self.nak_next = 0  # answer the ECR's next N frames with NAK instead of ACK
-        self.corrupt_next = 0  # send our next N frames with a wrong CRC
-
-    def read_some(self) -> bytes:
-        return self.inner.read_some()
-
-    def write(self, data: bytes) -> None:
-        if data == ACK_BYTES and self.nak_next > 0:
-            self.nak_next -= 1
-            data = NAK_BYTES
-        elif data[:2] == bytes((DLE, STX)) and self.corrupt_next > 0:
-            self.corrupt_next -= 1
-            data = data[:-1] + bytes((data[-1] ^ 0xFF,))
-        self.inner.write(data)
 
 
 class _AbortedByEcr(Exception):
@@ -92,8 +79,9 @@ class TerminalSimulator:
                  drop_closes_line: bool = False, full_pan: bool = False,
                  book: TransactionBook | None = None, ack_timeout_s: float = 2.0,
                  stop: threading.Event | None = None):
-        self.faults = _FaultyStream(stream)
-        self.transport = ZvtTransport(self.faults, timeouts=LinkTimeouts(ack_s=ack_timeout_s))
+        self.faults = FaultyStream(stream)
+        self.transport = ZvtTransport(self.faults, timeouts=LinkTimeouts(ack_s=ack_timeout_s),
+                                      strict=True)
         self.mode = Mode(mode)
         self.decline_code = decline_code
         self.password = password
@@ -103,6 +91,10 @@ class TerminalSimulator:
         self.pan = SIM_PAN_FULL if full_pan else SIM_PAN_MASKED
         self.book = book if book is not None else TransactionBook()
         self.config = M.DEFAULT_CONFIG
+        #: Whether an ECR registered since the start, the last restart or its log-off.
+        self.registered = False
+        #: The data of the last Registration: password, config byte, currency code, ...
+        self.registration_data: bytes | None = None
         #: Every command APDU received, for tests that check what reached the terminal.
         self.received: list[tuple[int, int]] = []
         self._ack_timeout_s = ack_timeout_s
@@ -128,7 +120,12 @@ class TerminalSimulator:
                     raw = self.transport.receive(0.2)
                 except AnswerTimeout:
                     continue
-                self._serve_one(raw)
+                try:
+                    self._serve_one(raw)
+                except LineLost:
+                    raise
+                except ZvtError as e:  # like a terminal: give up on this one, serve the next
+                    log.warning("simulator abandoned a command: %s", e)
         except LineLost as e:
             log.info("simulator line ended: %s", e)
         except _LineClosed:
@@ -137,6 +134,10 @@ class TerminalSimulator:
             if close is not None:
                 close()
 
+    def restart(self) -> None:
+        """Reboot like a terminal after a power cut: the ECR's registration is forgotten."""
+        self.registered = False
+
     # -- commands ----------------------------------------------------------------------------
     def _serve_one(self, raw: bytes) -> None:
         try:
@@ -144,9 +145,15 @@ class TerminalSimulator:
         except MalformedApdu:
             self._send(M.negative_ack_apdu(RESULT_PROTOCOL_ERROR))
             return
+        if apdu.cls == M.CLS_ACK:
+            return  # a late 80 00 for a conversation already given up: nothing to answer
         self.received.append(apdu.command)
+        if not self.registered and apdu.command not in WITHOUT_REGISTRATION:
+            self._send(M.negative_ack_apdu(RESULT_NOT_REGISTERED))
+            return
         handler = {
             M.CMD_REGISTRATION: self._registration,
+            M.CMD_LOG_OFF: self._log_off,
             M.CMD_AUTHORIZATION: self._authorization,
             M.CMD_REFUND: self._refund,
             M.CMD_REVERSAL: self._reversal,
@@ -160,12 +167,7 @@ class TerminalSimulator:
         elif handler is None:
             self._send(M.negative_ack_apdu(RESULT_NOT_POSSIBLE))
         else:
-            try:
-                handler(apdu.data)
-            except LineLost:
-                raise
-            except ZvtError as e:
-                log.warning("simulator abandoned %02X %02X: %s", *apdu.command, e)
+            handler(apdu.data)
 
     def _password_ok(self, data: bytes) -> bool:
         if len(data) >= 3 and data[:3].hex() == self.password:
@@ -178,8 +180,14 @@ class TerminalSimulator:
             return
         if len(data) > 3:
             self.config = data[3]
+        self.registration_data = data
         self._send(M.ACK_APDU)
+        self.registered = True  # once the ECR has heard it: an unacknowledged 80 00 is no answer
         self._tell(M.completion_apdu(self.terminal_id))
+
+    def _log_off(self, data: bytes) -> None:
+        self.registered = False
+        self._send(M.ACK_APDU)
 
     def _authorization(self, data: bytes) -> None:
         self._payment("payment", data)
@@ -223,7 +231,7 @@ class TerminalSimulator:
 
     def _finish(self, tx: Transaction) -> None:
         self._tell(self._status(tx, RESULT_OK, tx.amount_minor, tx.currency_numeric))
-        self._slip(_slip_lines(tx, self.terminal_id))
+        self._slip(_slip_lines(tx, self.terminal_id, self.pan))
         self._tell(M.completion_apdu(self.terminal_id))
 
     def _reversal(self, data: bytes) -> None:
@@ -322,10 +330,12 @@ def _display(code: int) -> str:
     return {0x0A: "Insert card", 0x01: "PIN entry", 0x0E: "Please wait"}.get(code, "")
 
 
-def _slip_lines(tx: Transaction, terminal_id: str) -> tuple[str, ...]:
+def _slip_lines(tx: Transaction, terminal_id: str, pan: str) -> tuple[str, ...]:
     title = {"payment": "CARD PAYMENT", "refund": "REFUND", "reversal": "REVERSAL"}[tx.kind]
+    # A careless terminal prints the whole card number as it has it; a good one masks it.
+    card = pan if pan.isdigit() else M.mask_pan(pan.replace("E", "*"))
     return (title, f"Terminal-ID {terminal_id}", f"Trace {tx.trace_no:06d}",
-            f"Receipt {tx.receipt_no:04d}", f"Card {M.mask_pan(SIM_PAN_MASKED.replace('E', '*'))}",
+            f"Receipt {tx.receipt_no:04d}", f"Card {card}",
             f"AMOUNT EUR {tx.amount_minor / 100:.2f}", "APPROVED")
 
 

@@ -125,11 +125,12 @@ class ZvtTransport:
     """Sends and receives APDUs over one `ByteStream`."""
 
     def __init__(self, stream: ByteStream, *, timeouts: LinkTimeouts = LinkTimeouts(),
-                 monotonic: Callable[[], float] = time.monotonic):
+                 monotonic: Callable[[], float] = time.monotonic, strict: bool = False):
         self.stream = stream
         self.timeouts = timeouts
         self._now = monotonic
-        self._decoder = FrameDecoder()
+        # A BadAck (strict only) is neither Ack nor Nak: it fails the attempt like a NAK.
+        self._decoder = FrameDecoder(strict=strict)
         self._apdus: deque[bytes] = deque()
         self._acks: deque[bool] = deque()
         self._write_lock = threading.Lock()

@@ -83,7 +83,9 @@ class EvidenceChain:
         name is taken.
         """
         stem = stem or self.layout.new_stem(sale, started.utc)
-        body = manifest_body(sale, status=ClipStatus.NO_CLIP, started=started, ended=ended,
+        # A sale no camera could film says so in its status, not only in the reason.
+        status = ClipStatus.NO_CAMERA if reason is NoClipReason.NO_CAMERA else ClipStatus.NO_CLIP
+        body = manifest_body(sale, status=status, started=started, ended=ended,
                              journal=journal, file=manifest_file(stem), reason=reason)
         return self._append(body)
 

@@ -28,6 +28,8 @@ class ClipStatus(StrEnum):
     COMPLETE = "complete"
     TRUNCATED = "truncated"
     NO_CLIP = "no-clip"
+    #: No camera gave a picture for the sale: no clip, or a clip without one frame.
+    NO_CAMERA = "no-camera"
 
 
 class NoClipReason(StrEnum):

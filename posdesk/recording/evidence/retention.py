@@ -2,19 +2,21 @@
 
 The manifest stays; the clip file goes; a tombstone entry records which entry's clip was
 purged and when, so the chain stays whole and `verify` tells purged from deleted. A sale on
-legal hold is never purged. Time comes from the injected clock.
+legal hold is never purged. Which clips are old enough is decided by `purge_safety`: ages
+are measured on the chain's own timeline, never against the wall clock alone.
 """
 from __future__ import annotations
 
 import logging
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Container
 
 from .chain import EvidenceChain
 from .files import fsync_dir
 from .manifest import MANIFEST_TYPE, TOMBSTONE_TYPE, Entry
+from .purge_safety import ClockStep, check_keep, timeline
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +28,24 @@ RETENTION_REASON = "retention"
 class PurgeResult:
     purged: list[Entry]  # the manifests whose clip was deleted
     held: list[str]  # sale ids kept only because of a legal hold
+    #: Times the lane's wall clock was set, as the chain shows them (for the operator).
+    clock_steps: tuple[ClockStep, ...] = ()
 
 
 def purge_expired(chain: EvidenceChain, *, keep: timedelta,
                   legal_holds: Container[str] = frozenset()) -> PurgeResult:
-    """Delete every clip whose sale ended more than `keep` ago and is not on hold."""
+    """Delete every clip whose sale ended more than `keep` before the chain's newest entry
+    and is not on hold. Raises `PurgeRefused` for a keep period under the minimum."""
+    check_keep(keep)
     now = chain.clock.now().utc
-    cutoff = now - keep
-    purged_seqs = {e.body["purges"]["seq"] for e in chain.entries() if e.kind == TOMBSTONE_TYPE}
-    result = PurgeResult([], [])
-    for entry in chain.entries():
+    entries = list(chain.entries())
+    times = timeline(entries)
+    purged_seqs = {e.body["purges"]["seq"] for e in entries if e.kind == TOMBSTONE_TYPE}
+    result = PurgeResult([], [], times.steps)
+    for entry in entries:
         if entry.kind != MANIFEST_TYPE or entry.clip is None or entry.seq in purged_seqs:
             continue
-        ended = entry.body["end"] or entry.body["start"]
-        if datetime.fromisoformat(ended["utc"]) > cutoff:
+        if times.age(entry.seq, now) <= keep:
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)
@@ -52,5 +58,8 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
             os.unlink(path)
             fsync_dir(path.parent)
         result.purged.append(entry)
+    for step in times.steps:
+        log.warning("the lane's clock was set %s by %s before evidence entry %d",
+                    "back" if step.backwards else "forward", abs(step.step), step.seq)
     log.info("retention: %d clips purged, %d held", len(result.purged), len(result.held))
     return result

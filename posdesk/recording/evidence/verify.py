@@ -47,6 +47,8 @@ class Problem(StrEnum):
     JOURNAL_MISSING = "journal-missing"
     JOURNAL_MISMATCH = "journal-mismatch"
     TOMBSTONE_MISMATCH = "tombstone-mismatch"
+    #: Signed `complete` though no camera gave it one frame (older versions did so).
+    EMPTY_CLIP = "empty-clip"
     UNSAFE_PATH = "unsafe-path"
     # Against the outside anchors (see `anchors`):
     MANAGER_KEY_MISMATCH = "manager-key-mismatch"
@@ -215,6 +217,10 @@ class _Checker:
             self.report.counts["purged"] += 1
             return
         self.report.counts[status] += 1
+        videos = [t for t in clip.get("tracks") or [] if t.get("kind") == "video"]
+        if status == "complete" and videos and all(t.get("frames") == 0 for t in videos):
+            self.add(Problem.EMPTY_CLIP, e.seq, e.sale_id, f"{clip['file']} is signed complete "
+                     "but holds no video frame (no camera)", clip["file"])
         path = self.inside(e, clip["file"])
         if path is None:
             return

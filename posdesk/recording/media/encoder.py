@@ -6,7 +6,6 @@ every clip copies, so a clip never opens an encoder of its own.
 """
 from __future__ import annotations
 
-import io
 import logging
 from fractions import Fraction
 
@@ -20,6 +19,7 @@ from posdesk.recording.media.frames import (
     AudioChunk, EncodedPacket, TrackInfo, TrackKind, VideoFrame, WatermarkMode,
 )
 from posdesk.recording.media.pacing import NS_PER_S
+from posdesk.recording.media.templates import template_container
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +35,6 @@ LIVE_X264_OPTIONS: dict[str, str] = {
     # A keyframe forced by time must be an IDR frame, or a clip could not start there.
     "forced-idr": "1",
 }
-
-
-def _template_container() -> av.container.OutputContainer:
-    # An MP4 muxer asks for global headers, so the encoder exports SPS/PPS and the
-    # AudioSpecificConfig as extradata that clips can copy.
-    return av.open(io.BytesIO(), "w", format="mp4")
 
 
 class VideoEncoder:
@@ -64,7 +58,7 @@ class VideoEncoder:
         self._width, self._height = width, height
         self._period_ns = round(NS_PER_S / fps)
         self._keyframe_interval_ns = int(keyframe_interval_s * NS_PER_S)
-        self._container = _template_container()
+        self._container = template_container()
         stream = self._container.add_stream("libx264", rate=Fraction(fps).limit_denominator(1001))
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         ctx = stream.codec_context
@@ -152,7 +146,7 @@ class AudioEncoder:
         self.track = track
         self.sample_rate, self.channels = sample_rate, channels
         self._resync_ns = resync_ns
-        self._container = _template_container()
+        self._container = template_container()
         stream = self._container.add_stream("aac", rate=sample_rate)
         ctx = stream.codec_context
         ctx.layout = "mono" if channels == 1 else "stereo"

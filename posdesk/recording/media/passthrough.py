@@ -19,6 +19,7 @@ from posdesk.recording.media.frames import (
     EncodedPacket, TrackInfo, TrackKind, VideoFrame, WatermarkMode,
 )
 from posdesk.recording.media.pacing import NS_PER_S
+from posdesk.recording.media.templates import detached_template
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class PassThroughSource:
         rate = self._stream.average_rate or self._stream.guessed_rate
         self.info = TrackInfo(TrackKind.VIDEO, "h264", name, width=ctx.width, height=ctx.height,
                               fps=float(rate or 0), watermark=WatermarkMode.SUBTITLE_TRACK,
-                              template=self._stream)
+                              template=detached_template(self._stream))
         self._preview_decoder = None
         if preview:
             self._preview_decoder = av.CodecContext.create("h264", "r")

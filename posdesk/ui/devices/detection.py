@@ -34,20 +34,20 @@ class PortDetection(QObject):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, extra_ports: Iterable[str], *, in_use: Iterable[str] = ()) -> bool:
-        """Probe the PC's ports and `extra_ports`, except those `in_use`; False when a run
-        is still going."""
+    def start(self, extra_ports: Iterable[str], *, zvt_password: str, in_use: Iterable[str] = ()) -> bool:
+        """Probe the PC's ports and `extra_ports`, except those `in_use`, a terminal with the
+        configured `zvt_password`; False when a run is still going."""
         if self.running:
             return False
-        self._thread = threading.Thread(target=self._run, args=(list(extra_ports), set(in_use)),
+        self._thread = threading.Thread(target=self._run, args=(list(extra_ports), set(in_use), zvt_password),
                                         name="port-detection", daemon=True)
         self._thread.start()
         return True
 
-    def _run(self, extra_ports: list[str], in_use: set[str]) -> None:
+    def _run(self, extra_ports: list[str], in_use: set[str], zvt_password: str) -> None:
         ports = [p for p in dict.fromkeys([*available_ports(), *extra_ports]) if p and p not in in_use]
         try:
-            reports = detect_devices(extra_ports=ports, system_ports=False)
+            reports = detect_devices(extra_ports=ports, system_ports=False, zvt_password=zvt_password)
         except Exception as e:  # noqa: BLE001 - report it; the settings page stays usable
             log.exception("port detection failed")
             reports = [PortReport(p, error=f"detection failed: {e}") for p in ports]

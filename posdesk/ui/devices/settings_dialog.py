@@ -143,7 +143,9 @@ class DeviceSettingsDialog(QDialog):
     def on_detect(self) -> None:
         typed = [p.strip() for p in self.extra_ports.text().split(",")]
         chosen = [row.port.currentText().strip() for row in self.rows.values()]
-        if self.detection.start([*typed, *chosen], in_use=self._hub.ports.values()):
+        # The saved password, not one half-typed on this page: no other goes to a terminal.
+        password = self._services.config.get("devices.terminal.password")
+        if self.detection.start([*typed, *chosen], zvt_password=password, in_use=self._hub.ports.values()):
             self.detect_button.setEnabled(False)
             self.detect_results.setText(self.tr("Probing the serial ports…"))
 

@@ -12,7 +12,7 @@ from posdesk.devices.worker import DeviceWorker
 from posdesk.devices.zvt.errors import CommandRefused
 
 from posdesk.devices.zvt.framing import encode_frame
-from posdesk.devices.zvt.messages import CMD_AUTHORIZATION, authorization
+from posdesk.devices.zvt.messages import CMD_AUTHORIZATION, CMD_REGISTRATION, authorization
 
 from .conftest import EUR, eur, make_terminal
 
@@ -96,17 +96,19 @@ def test_slow_terminal_statuses_reach_the_callback_live_in_order(simulator, term
 
 def test_naks_from_the_terminal_are_recovered_by_retransmission(simulator, terminal):
     sim = simulator()
+    terminal.open()  # registered: the faults below hit the authorization
     sim.faults.nak_next = 2  # the authorization frame itself is rejected twice
     result = terminal.authorize(eur("3.00"))
     assert result.approved
     assert sim.book.charged_minor() == 300
-    assert sim.received == [CMD_AUTHORIZATION]  # three copies on the wire, one payment
+    assert sim.received == [CMD_REGISTRATION, CMD_AUTHORIZATION]  # three copies on the wire, one payment
     frame = encode_frame(authorization(300, EUR).encode())
     assert terminal.transport.bytes_out >= 3 * len(frame)
 
 
 def test_bad_crc_from_the_terminal_is_naked_and_the_repeat_accepted(simulator, terminal):
     sim = simulator()
+    terminal.open()
     sim.faults.corrupt_next = 3  # 80 00, the status and the first slip line arrive broken
     result = terminal.authorize(eur("4.00"))
     assert result.approved and result.receipt_no == 1
@@ -115,6 +117,7 @@ def test_bad_crc_from_the_terminal_is_naked_and_the_repeat_accepted(simulator, t
 
 def test_terminal_that_never_acknowledges_gives_unknown_not_declined(simulator, terminal):
     sim = simulator()
+    terminal.open()
     sim.faults.nak_next = 10
     result = terminal.authorize(eur("6.00"))
     assert result.outcome is Outcome.UNKNOWN

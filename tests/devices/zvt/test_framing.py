@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from posdesk.devices.zvt.framing import Ack, BrokenFrame, Frame, FrameDecoder, Nak, crc16, \
-    encode_frame, frame_crc
+from posdesk.devices.zvt.framing import ACK_BYTES, NAK_BYTES, Ack, BadAck, BrokenFrame, Frame, \
+    FrameDecoder, Nak, crc16, encode_frame, frame_crc
 
 
 def test_crc_matches_the_crc16_kermit_catalogue_check_value():
@@ -51,6 +51,16 @@ def test_decoder_flags_a_bad_crc_and_then_reads_the_repeated_frame():
 def test_decoder_reads_ack_nak_and_skips_noise_between_frames():
     events = FrameDecoder().feed(b"\x41\x10\x06\x99\x15" + encode_frame(b"\x06\x0f\x00") + b"\x06")
     assert events == [Ack(), Nak(), Frame(b"\x06\x0f\x00", True), Ack()]
+
+
+def test_this_side_acknowledges_with_one_byte_only():
+    assert ACK_BYTES == b"\x06" and NAK_BYTES == b"\x15"
+
+
+def test_a_strict_decoder_reads_dle_ack_as_neither_ack_nor_nak():
+    # A terminal reads the 10 of "10 06" where it wants 06 or 15: the frame was not acknowledged.
+    assert FrameDecoder(strict=True).feed(b"\x10\x06\x10\x15\x06\x15") == [BadAck(), BadAck(), Ack(), Nak()]
+    assert FrameDecoder(strict=True).feed(encode_frame(b"\x80\x00\x00")) == [Frame(b"\x80\x00\x00", True)]
 
 
 def test_decoder_resynchronises_on_a_new_frame_start_inside_a_broken_one():

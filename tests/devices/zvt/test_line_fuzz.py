@@ -44,8 +44,8 @@ def _noise(rng: random.Random, frames: int) -> bytes:
 
 
 class NoisyTerminal(threading.Thread):
-    """Accepts the command (80 00), then floods the line with noise, ACKing whatever
-    well-formed frame the client sends, and finally falls silent."""
+    """Takes the client's registration, accepts its payment (80 00), then floods the line
+    with noise, ACKing whatever well-formed frame the client sends, and finally falls silent."""
 
     def __init__(self, fd: int, noise: bytes):
         super().__init__(daemon=True)
@@ -63,7 +63,11 @@ class NoisyTerminal(threading.Thread):
                 for event in decoder.feed(os.read(self.fd, 4096)):
                     if isinstance(event, Frame) and event.crc_ok:
                         os.write(self.fd, ACK_BYTES)
-                        if not sent_accept:
+                        command = tuple(event.apdu[:2])
+                        if command == M.CMD_REGISTRATION:
+                            os.write(self.fd, encode_frame(M.ACK_APDU.encode())
+                                     + encode_frame(M.completion_apdu().encode()))
+                        elif command == M.CMD_AUTHORIZATION and not sent_accept:
                             os.write(self.fd, encode_frame(M.ACK_APDU.encode()))
                             sent_accept = True
             if ready_w:

@@ -230,3 +230,22 @@ def test_last_sale_deleted_with_its_entry_is_named_from_the_database_sale_list(t
                           sale_ids=["sale-0001", "sale-0002", "sale-0003"])
     assert first(report) == (Problem.MANIFEST_MISSING, None)
     assert report.first_broken.sale_id == "sale-0003"
+
+
+def test_clip_signed_complete_without_one_video_frame_is_named(lane):
+    from posdesk.recording.evidence.layout import clip_file
+    from posdesk.recording.evidence.manifest import ClipFacts, SaleRef, TrackFacts
+
+    lane.sale_with_clip("0001")
+    sale = SaleRef("sale-0002", "lane-1", "0002")
+    started = lane.clock.now()
+    digest = lane.journals.add_sale(sale.sale_id, lane.clock)
+    rel = clip_file(lane.layout.new_stem(sale, started.utc))
+    lane.layout.resolve(rel).write_bytes(b"age-encryption.org/v1\n")
+    # What a lane with a missing camera signed before no-camera manifests existed.
+    lane.chain.record_clip(sale, ClipFacts(rel, started, lane.clock.now(),
+                                           (TrackFacts("video", "h264", "cashier", 0, 0),)),
+                           digest)
+    report = lane.verify()
+    assert first(report) == (Problem.EMPTY_CLIP, 2)
+    assert "no video frame" in str(report.first_broken)

@@ -18,10 +18,10 @@ from posdesk.core.clock import SystemClock
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
 from posdesk.recording.evidence.chain import EvidenceChain
-from posdesk.recording.evidence.clip_check import ClipMismatch, checked_clip
+from posdesk.recording.evidence.clip_check import ClipCutShort, ClipMismatch, checked_clip
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.private_files import write_private
-from posdesk.recording.evidence.purge_safety import PurgeRefused
+from posdesk.recording.evidence.purge_safety import PurgeRefused, check_keep
 from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.evidence.anchors import Witness
 from posdesk.services.verification import VerifyRequest, verify_data_dir
@@ -120,6 +120,10 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     try:  # first: is this the clip signed for this sale (not a swapped or replaced file)?
         clip_path = checked_clip(ClipLayout(services.data_dir), info.manifest_path, sale.id,
                                  services.keys.lane_public_keys())
+    except ClipCutShort as e:
+        if not args.allow_partial:
+            raise fail(f"refused: {e}; --allow-partial writes its authenticated prefix") from e
+        clip_path = e.path
     except ClipMismatch as e:
         raise fail(f"refused: {e}") from e
     try:
@@ -157,6 +161,10 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = args.days if args.days is not None else services.config.get("recording.retention_days")
+    try:  # a bad keep period is refused before anyone is asked for a PIN
+        check_keep(timedelta(days=int(days)))
+    except PurgeRefused as e:
+        raise fail(str(e)) from e
     authorize(args, services.users, "clips_purge", fail, days=int(days))
     chain = EvidenceChain(ClipLayout(services.data_dir), services.config.get("lane.id"),
                           services.keys, SystemClock())

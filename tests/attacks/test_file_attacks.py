@@ -30,7 +30,7 @@ def test_swapped_clips_are_refused_before_decryption(lane):
     refused = posdesk(lane, "clip", "decrypt", str(with_clips[0]["receipt_no"]), "--out", str(out),
                       "--passphrase-file", str(lane / "pass.txt"), check=False)
     assert refused.returncode == 1
-    assert "refused:" in refused.stderr and "is not the clip signed for sale" in refused.stderr
+    assert "refused:" in refused.stderr and "holds the clip signed for sale" in refused.stderr
     assert out.read_bytes() == b""
     b.write_bytes(blob_b)  # put one back: the right clip opens, and only for its owner
     posdesk(lane, "clip", "decrypt", str(with_clips[1]["receipt_no"]), "--out", str(out),

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("command", [
-    ("clips", "purge", "--days", "0"),
+    ("clips", "purge", "--days", "1"),
     ("user", "add", "X", "--role", "admin", "--pin", "4444"),
     ("config", "set", "lane.id", "L2"),
-    ("config", "set", "recording.mode", "off"),
+    ("config", "set", "recording.mode", "manual"),
 ])
 def test_guarded_command_without_a_pin_is_refused_in_one_line(lane, command):
     refused = posdesk(lane, *command, check=False)

@@ -15,12 +15,24 @@ from .files import sha256_file
 from .layout import ClipLayout
 from .manifest import MANIFEST_TYPE, Entry
 from .signing import check_signature
+from .verify import clip_owners
 
 log = logging.getLogger(__name__)
 
 
 class ClipMismatch(EvidenceError):
     """The clip on disk is not the one the sale's signed manifest names."""
+
+
+class ClipCutShort(ClipMismatch):
+    """The clip on disk is shorter than signed: cut off (a crash, a bad copy) or replaced.
+
+    `path` is the clip, for a caller that was asked to hand out what of it authenticates.
+    """
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
 
 
 def checked_clip(layout: ClipLayout, manifest_file: str, sale_id: str,
@@ -48,6 +60,14 @@ def checked_clip(layout: ClipLayout, manifest_file: str, sale_id: str,
         size, sha = sha256_file(path)
     except (OSError, UnsafePath) as e:
         raise ClipMismatch(f"the clip of sale {sale_id} cannot be read: {e}") from e
+    owner = clip_owners(layout.chain_log(entry.body["lane"])).get(sha, sale_id) \
+        if sha != clip["sha256"] else sale_id
+    if owner != sale_id:
+        raise ClipMismatch(f"{clip['file']} holds the clip signed for sale {owner}, "
+                           f"not the one signed for sale {sale_id} (swapped)")
+    if size < clip["size"]:
+        raise ClipCutShort(f"{clip['file']} is {size} bytes, shorter than the {clip['size']} "
+                           f"signed for sale {sale_id} (cut short, or replaced)", path)
     if (size, sha) != (clip["size"], clip["sha256"]):
         raise ClipMismatch(f"{clip['file']} is not the clip signed for sale {sale_id} "
                            f"(size {size}, signed {clip['size']}; SHA-256 differs)")

@@ -267,6 +267,11 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
             yield number, line.rstrip(b"\n")
 
 
+def clip_owners(log_path: Path) -> dict[str, str]:
+    """Sealed-clip SHA-256 -> the sale whose manifest signed it, over a chain log."""
+    return _index(log_path)[1]
+
+
 def _index(log_path: Path) -> tuple[set[int], dict[str, str]]:
     """Sequence numbers purged by tombstones; sealed-clip SHA-256 -> sale, over the log."""
     purged: set[int] = set()

@@ -27,10 +27,31 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data) if args.data else default_data_dir()
 
 
+def _lock_lane(data: Path) -> None:
+    """Hold the lane's lock for the rest of this process (the kernel frees it at exit).
+
+    Every command that opens the lane's database takes it, the read-only ones too: opening a
+    lane commits sales a crash left half-written and migrates the schema, so it writes."""
+    from posdesk.services.lane_lock import LaneLock, LaneLocked
+    lock = LaneLock(data)
+    if any(held.path == lock.path for held in _HELD_LOCKS):
+        return
+    try:
+        lock.acquire()
+    except LaneLocked as e:
+        raise CliError(str(e)) from e
+    _HELD_LOCKS.append(lock)
+
+
+#: Locks held until the process ends (released by the kernel, never by hand).
+_HELD_LOCKS: list[Any] = []
+
+
 def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = False) -> Any:
     """The lane's services; `devices` also starts the devices and the recorder."""
     from posdesk.services.build import build_services, setup_logging
     data = _data_dir(args)
+    _lock_lane(data)
     setup_logging(data)
     return build_services(data, demo=demo, with_devices=devices, with_recording=devices)
 
@@ -81,6 +102,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         else:
             if args.value is None:
                 raise CliError("config set needs KEY VALUE")
+            _lock_lane(_data_dir(args))
             config.set(args.key, args.value)  # checks the key and type before asking a PIN
             from posdesk.services.guard import is_guarded_setting
             if is_guarded_setting(args.key):
@@ -161,8 +183,9 @@ def cmd_db(args: argparse.Namespace) -> int:
     from posdesk.db.database import close_database, open_database
     from posdesk.db.migrations import current_version
     data = _data_dir(args)
-    data.mkdir(parents=True, exist_ok=True)
-    db = open_database(data / "posdesk.db")
+    _lock_lane(data)
+    # A damaged file is refused before any migration writes to it.
+    db = open_database(data / "posdesk.db", check_integrity=True)
     print(f"database at version {current_version(db)}")
     close_database()
     return 0
@@ -224,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from posdesk.cli_evidence import add_parsers
     add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
+    from posdesk.cli_payment import add_parsers as add_payment_parsers
+    add_payment_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])

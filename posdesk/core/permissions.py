@@ -30,12 +30,14 @@ class Permission(Enum):
     MANAGE_USERS = "manage_users"
     VIEW_RECORDINGS = "view_recordings"
     DEVICE_SETTINGS = "device_settings"
+    #: Settle a card payment the terminal cannot account for (charged or not).
+    RESOLVE_PAYMENT = "resolve_payment"
 
 
 _MANAGER_ONLY = {
     Permission.VOID_LINE, Permission.VOID_SALE, Permission.PRICE_OVERRIDE, Permission.REFUND,
     Permission.NO_SALE, Permission.LARGE_DISCOUNT, Permission.Z_REPORT,
-    Permission.VIEW_RECORDINGS, Permission.DEVICE_SETTINGS,
+    Permission.VIEW_RECORDINGS, Permission.DEVICE_SETTINGS, Permission.RESOLVE_PAYMENT,
 }
 _ADMIN_ONLY = {Permission.MANAGE_USERS}
 

@@ -1,6 +1,8 @@
 """Errors of the storage layer. Callers catch `StoreError`; each names the file, lane or row."""
 from __future__ import annotations
 
+import errno
+
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 
 
@@ -17,6 +19,11 @@ class StoreError(Exception):
 
 class DatabaseUnavailable(StoreError):
     """The database file cannot be opened, created or migrated."""
+
+
+class NotTheLanesDatabase(DatabaseUnavailable):
+    """The database file is there but cannot be this lane's: empty, malformed, failing its
+    integrity check, or holding another lane's sales. Nothing was written to it."""
 
 
 class MigrationFailed(StoreError):
@@ -100,3 +107,42 @@ class BadPin(StoreError):
     def __init__(self) -> None:
         super().__init__("a PIN is 4 to 12 digits",
                          QT_TRANSLATE_NOOP("Storage", "A PIN has 4 to 12 digits."))
+
+
+class DiskFull(StoreError):
+    """The disk holding the database is full: nothing more can be written until space is
+    freed. Writes are retried, so freeing space is enough to go on."""
+
+    text = QT_TRANSLATE_NOOP("Storage", "The disk is full: free some space, then the sale is saved.")
+
+
+#: SQLite's extended name of a full disk, and the OS error number for it.
+_SQLITE_FULL = "SQLITE_FULL"
+_ENOSPC = errno.ENOSPC
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """`error` and everything it was raised from or during, innermost last."""
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def storage_error(error: BaseException) -> BaseException:
+    """The failure a write really met. SQLite rolls a transaction back by itself when the
+    disk fills, so the rollback that follows fails with `cannot rollback - no transaction is
+    active` and hides the cause; that cause is found in the chain and named `DiskFull`."""
+    if isinstance(error, DiskFull):
+        return error
+    for cause in _causes(error):
+        full = (getattr(cause, "sqlite_errorname", None) == _SQLITE_FULL
+                or "database or disk is full" in str(cause)
+                or (isinstance(cause, OSError) and cause.errno == _ENOSPC))
+        if full:
+            disk_full = DiskFull(f"the disk is full ({cause})")
+            disk_full.__cause__ = error
+            return disk_full
+    return error

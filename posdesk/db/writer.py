@@ -4,8 +4,9 @@ The GUI thread never waits on the disk: it submits a job (a function doing its w
 goes on. Each job runs in its own short transaction, so a kill -9 loses at most the job in
 flight; journal events of an open sale are submitted one by one as they happen.
 
-Failures are reported, never swallowed, and nothing is dropped:
-- An `OperationalError` (database locked, disk full, I/O error) is taken as passing: the job
+Failures are reported, never swallowed, and nothing is dropped, not even at shutdown:
+- An `OperationalError` (database locked, I/O error) or a full disk (reported as `DiskFull`,
+  not as the failed rollback SQLite leaves behind) is taken as passing: the job
   stays at the head of the queue and is retried with growing delays (up to
   `max_retry_delay`), and jobs behind it wait, because a sale's later events depend on its
   earlier ones. `done(None, error)` and `on_error(error, True)` report the first failure of
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from peewee import Database, OperationalError
+
+from .errors import DiskFull, storage_error
 
 log = logging.getLogger(__name__)
 
@@ -90,21 +93,19 @@ class DbWriter:
             self._cond.notify_all()
         return len(again)
 
-    def stop(self, timeout: float = 10.0) -> bool:
-        """Finish the queued jobs and end the thread. False if jobs were still waiting
-        (the database kept failing) when `timeout` ran out; they are logged as lost."""
+    def stop(self, timeout: float | None = 10.0) -> bool:
+        """Take no more jobs, finish the queued ones and end the thread. A job is never
+        dropped: if the database still fails when `timeout` runs out, False is returned and
+        the jobs stay queued with the thread still trying; call `stop` again to go on
+        waiting (closing the lane waits as long as it takes)."""
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
+        if self._thread.ident is None:  # never started: nothing can have been written
+            return self.pending == 0
+        self._thread.join(timeout)
         if self._thread.is_alive():
-            self._thread.join(timeout)
-        with self._cond:
-            left = self._busy
-            self._jobs.clear()
-            self._busy = 0
-            self._cond.notify_all()
-        if self._thread.is_alive() or left:
-            log.error("database writer stopped with %d unwritten job(s)", left)
+            log.error("database writer: %d job(s) not written yet, still trying", self.pending)
             return False
         return True
 
@@ -119,12 +120,11 @@ class DbWriter:
                     job = self._jobs[0]
                 if self._attempt(job):
                     with self._cond:
-                        if self._jobs and self._jobs[0] is job:
-                            self._jobs.popleft()
-                            self._busy -= 1
+                        self._jobs.popleft()
+                        self._busy -= 1
                         self._cond.notify_all()
-                elif not self._wait_before_retry(job):
-                    return
+                else:
+                    self._wait_before_retry(job)
         finally:
             if not self._db.is_closed():
                 self._db.close()
@@ -134,27 +134,28 @@ class DbWriter:
         try:
             with self._db.atomic():
                 result = job.fn()
-        except OperationalError as e:
-            job.failures += 1
-            log.warning("database write failed (attempt %d), will retry: %s", job.failures, e)
-            if job.failures == 1:
-                self._report(job, e, will_retry=True)
-            return False
         except Exception as e:  # noqa: BLE001 - any failure is reported, none kills the thread
-            log.error("database write failed for good: %s", e, exc_info=e)
+            error = storage_error(e)
+            if isinstance(error, (OperationalError, DiskFull)):
+                job.failures += 1
+                if job.failures == 1:
+                    log.warning("database write failed, will retry: %s", error)
+                    self._report(job, error, will_retry=True)
+                else:
+                    log.debug("database write failed (attempt %d): %s", job.failures, error)
+                return False
+            log.error("database write failed for good: %s", error, exc_info=e)
             with self._cond:
-                self.failed.append((job, e))
-            self._report(job, e, will_retry=False)
+                self.failed.append((job, error))
+            self._report(job, error, will_retry=False)
             return True
         self._call(job.done, result, None)
         return True
 
-    def _wait_before_retry(self, job: Job) -> bool:
-        """Sleep before the next attempt. False when `stop()` gave up and cleared the queue."""
+    def _wait_before_retry(self, job: Job) -> None:
         delay = min(self._retry_delay * 2 ** (job.failures - 1), self._max_retry_delay)
         with self._cond:
-            self._cond.wait_for(lambda: not self._jobs, timeout=delay)
-            return bool(self._jobs)
+            self._cond.wait(timeout=delay)
 
     def _report(self, job: Job, error: BaseException, *, will_retry: bool) -> None:
         self._call(job.done, None, error)

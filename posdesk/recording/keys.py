@@ -24,7 +24,6 @@ import base64
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from .endorsements import (ENDORSEMENTS_FILE, Endorsements, check_document, lane
                            sign_statement)
 from .errors import InvalidKeyText, KeyStoreCorrupt, KeyStoreExists, KeyStoreMissing
 from .passphrase_seal import seal, unseal
-from .evidence.files import fsync_dir
+from ..durable import fsync_dir, write_durably
 from .evidence.signing import key_id_for
 
 log = logging.getLogger(__name__)
@@ -64,23 +63,6 @@ ENDORSEMENT_LABEL = b"posdesk lane key endorsement v1\n"
 LANE_KEYS_VERSION = 1
 #: Modes of secret and public key files, and of the key directory.
 SECRET_MODE, PUBLIC_MODE, DIRECTORY_MODE = 0o600, 0o644, 0o700
-
-
-def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    """Replace `path` with `data`; the file never exists with looser permissions than `mode`."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # created 0600
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def _pem(key: Ed25519PrivateKey) -> bytes:
@@ -197,7 +179,7 @@ class KeyStore:
 
     def _write_lane_keys(self, entries: list[dict[str, Any]]) -> None:
         text = json.dumps({"version": LANE_KEYS_VERSION, "keys": entries}, indent=2) + "\n"
-        _write_atomic(self.directory / LANE_KEYS_FILE, text.encode("utf-8"), PUBLIC_MODE)
+        write_durably(self.directory / LANE_KEYS_FILE, text.encode("utf-8"), PUBLIC_MODE)
 
     def _verified_history(self) -> list[bytes]:
         path = self.directory / LANE_KEYS_FILE
@@ -218,7 +200,7 @@ class KeyStore:
         return keys
 
     def _write_signing_key(self, name: str, key: Ed25519PrivateKey) -> None:
-        _write_atomic(self.directory / name, _pem(key), SECRET_MODE)
+        write_durably(self.directory / name, _pem(key), SECRET_MODE)
 
     def _read_signing_key(self, path: Path) -> Ed25519PrivateKey:
         try:
@@ -273,7 +255,7 @@ class KeyStore:
         path = self.directory / AUDITORS_FILE
         text = path.read_text("ascii") if path.exists() else ""
         comment = f"# {' '.join(note.split())}\n" if note else ""
-        _write_atomic(path, (text + comment + f"{parsed}\n").encode("ascii", "replace"),
+        write_durably(path, (text + comment + f"{parsed}\n").encode("ascii", "replace"),
                       PUBLIC_MODE)
 
     def recipients(self) -> list[X25519Recipient]:
@@ -365,10 +347,10 @@ class KeyStore:
                             statements: list[dict[str, Any]]) -> None:
         document["statements"] += [sign_statement(manager, s) for s in statements]
         text = json.dumps(document, indent=2) + "\n"
-        _write_atomic(self.directory / ENDORSEMENTS_FILE, text.encode("utf-8"), PUBLIC_MODE)
+        write_durably(self.directory / ENDORSEMENTS_FILE, text.encode("utf-8"), PUBLIC_MODE)
 
     def _seal(self, name: str, data: bytes, passphrase: str) -> None:
-        _write_atomic(self.directory / name, seal(data, passphrase, self.work_factor),
+        write_durably(self.directory / name, seal(data, passphrase, self.work_factor),
                       SECRET_MODE)
 
     def _unseal(self, name: str, passphrase: str) -> bytes:
@@ -386,7 +368,7 @@ class KeyStore:
         # to a key that can still be unlocked.
         self._seal(MANAGER_IDENTITIES_FILE, ("\n".join(lines) + "\n").encode("ascii"),
                    passphrase)
-        _write_atomic(self.directory / MANAGER_RECIPIENT_FILE,
+        write_durably(self.directory / MANAGER_RECIPIENT_FILE,
                       f"{identities[0].recipient()}\n".encode("ascii"), PUBLIC_MODE)
 
     def _existing(self, name: str) -> Path:

@@ -6,7 +6,6 @@ directory, so a test or a second lane on the same PC is one `--data` flag away.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,7 +22,7 @@ from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.db import audit as db_audit
 from posdesk.db.catalog import CatalogStore
 from posdesk.db.recordings import RecordingStore
-from posdesk.db.database import close_database, open_database
+from posdesk.db.database import check_lane, close_database, open_database
 from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
@@ -36,6 +35,7 @@ from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
 from .pin_throttle import ThrottledUsers
+from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
 from .z_witness import ZWitness
 
@@ -101,6 +101,19 @@ class Services:
                 log.exception("while shutting down")
 
 
+#: How long closing waits for the database between two reminders in the log.
+DRAIN_REMINDER_S = 10.0
+
+
+def drain_writer(writer: DbWriter) -> None:
+    """Close the writer only when every queued write is on disk. A job dropped here would be
+    a sale that exists only on paper, so a lane whose disk is full does not close: it says
+    why, and goes on as soon as space is freed."""
+    while not writer.stop(timeout=DRAIN_REMINDER_S):
+        log.error("cannot close yet: %d database write(s) are not saved (is the disk full?)",
+                  writer.pending)
+
+
 class _BriefFormatter(logging.Formatter):
     """One line per record on the terminal; tracebacks go to the log file only."""
 
@@ -113,10 +126,12 @@ class _BriefFormatter(logging.Formatter):
 def setup_logging(data_dir: Path) -> None:
     log_dir = data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000,
-                                                   backupCount=5, encoding="utf-8")
+    handler = SafeFileHandler(log_dir / "posdesk.log", maxBytes=5_000_000, backupCount=5,
+                              encoding="utf-8")
+    handler.addFilter(RepeatFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    console = logging.StreamHandler()
+    console = SafeStreamHandler()
+    console.addFilter(RepeatFilter())
     console.setLevel(logging.WARNING)
     console.setFormatter(_BriefFormatter("posdesk: %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
@@ -155,6 +170,11 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     make_private(data_dir / "posdesk.db")  # SQLite gives its -wal and -shm the same mode
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
+    try:
+        check_lane(config.get("lane.id"))
+    except Exception:
+        close_database()
+        raise
     lane_clock = clock or SystemClock()
     users = ThrottledUsers(config.get("lane.id"), now=lambda: lane_clock.now().utc)
     catalog_store = CatalogStore(currency(config.get("store.currency")))
@@ -166,15 +186,15 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         seed_demo(users, catalog_store)
     writer = DbWriter(db)
     writer.start()
+    dispatch = Dispatch()
     cur = currency(config.get("store.currency"))
     policy = Policy(discount_threshold_percent=Decimal(str(config.get("policy.discount_threshold_percent"))))
     checkout = CheckoutService(
         lane=config.get("lane.id"), currency=cur, tax_mode=TaxMode(config.get("store.tax_mode")),
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
-        audit=db_audit.audit)
+        audit=db_audit.audit, dispatch=dispatch)
     checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
-    dispatch = Dispatch()
     devices = Devices()
     if with_devices:
         devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
@@ -182,7 +202,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     keys = KeyStore(data_dir / "keys")
     services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
                         dispatch, devices, keys, RecordingStore())
-    services.closers += [close_database, lambda: writer.stop(timeout=10),
+    services.closers += [close_database, lambda: drain_writer(writer),
                          lambda: services.devices.close()]
     if with_recording:
         ensure_keys(keys, demo=demo)

@@ -21,9 +21,11 @@ from posdesk.core.journal import JournalEvent
 from posdesk.core.lines import Discount, Line, Payment, PaymentStatus
 from posdesk.core.money import Currency, Money
 from posdesk.core.permissions import Permission, Policy, Role, allowed
-from posdesk.core.sale import OriginalLine, Sale, SaleKind
+from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
 from posdesk.core.tax import TaxMode
 
+from .completion import Completion, write_failed_text
+from .dispatch import Dispatch
 from .errors import NotLoggedIn, NotPermitted
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ class CheckoutService:
 
     def __init__(self, *, lane: str, currency: Currency, tax_mode: TaxMode, policy: Policy,
                  catalog: Catalog, sales: Any, users: Any, shifts: Any, writer: Any,
-                 clock: Clock, audit: Callable[..., None],
+                 clock: Clock, audit: Callable[..., None], dispatch: Dispatch,
                  drawer: Callable[[], None] | None = None):
         self.lane = lane
         self.currency = currency
@@ -58,6 +60,7 @@ class CheckoutService:
         self._shifts = shifts
         self._writer = writer
         self._clock = clock
+        self._dispatch = dispatch
         self._drawer = drawer
         self._audit_log = audit
         self.session: Session | None = None
@@ -68,9 +71,10 @@ class CheckoutService:
         self.on_notice: list[Listener] = []
         #: Extra observers of every journal event (the recorder's cue track, for one).
         self.on_event: list[Listener] = []
+        self._completion = Completion(sales=sales, writer=writer, dispatch=dispatch, lane=lane,
+                                      on_saved=self._saved, notice=self.notice)
         #: Adds the evidence chain head to a closing Z report (set by the composition root).
         self.stamp_report: Callable[[Any], Any] = lambda report: report
-        self._next_receipt = sales.next_receipt_no(lane)
 
     # -- session ---------------------------------------------------------------------------
     def login(self, pin: str, *, name: str | None = None) -> Any:
@@ -167,9 +171,12 @@ class CheckoutService:
     def pay_cash(self, tendered: Money) -> Payment:
         sale = self._current()
         payment = self._changing(lambda: sale.pay_cash(tendered, _new_id()))
-        self._open_drawer(sale)  # cash goes into (or out of) the drawer
-        if sale.remaining.is_zero():
-            self._complete(sale)
+        # Cash goes into (or out of) the drawer; the payment that completes the sale opens
+        # it only once the sale is saved, so no change is handed out for an unsaved sale.
+        if sale.remaining.is_zero() and not sale.open_payments:
+            self._complete(sale, open_drawer=True)
+        else:
+            self._open_drawer(sale)
         return payment
 
     def begin_card(self, amount: Money, payment_id: str, details: dict[str, Any]) -> Payment:
@@ -184,16 +191,51 @@ class CheckoutService:
         if status is PaymentStatus.APPROVED and sale.remaining.is_zero() and not sale.open_payments:
             self._complete(sale)
 
+    def resolve_card_payment(self, payment_id: str, *, charged: bool, reason: str,
+                             approved_by: str | None = None) -> None:
+        """A manager settles a card payment the terminal cannot account for (it cannot repeat
+        its last receipt), as checked on its journal or end-of-day report; journaled and
+        audited. Charged may complete the sale; not charged may be taken again."""
+        reason = reason.strip()
+        if not reason:
+            raise DomainError("a reason is needed", QT_TRANSLATE_NOOP(
+                "Checkout", "Say where it was checked (terminal journal, end-of-day report)."))
+        if not approved_by:
+            if not allowed(self._role(), Permission.RESOLVE_PAYMENT):
+                raise ApprovalRequired(Permission.RESOLVE_PAYMENT.value)
+            approved_by = self.user.name
+        sale = self._current()
+        payment = sale.payment(payment_id)
+        if not payment.open:
+            raise DomainError(f"payment {payment_id} is {payment.status.value}", QT_TRANSLATE_NOOP(
+                "Checkout", "This card payment is already settled."))
+        resolution = "charged" if charged else "not-charged"
+        self._audit("card_payment_resolved", sale=sale.id, payment_id=payment_id,
+                    amount=str(payment.amount), resolution=resolution, reason=reason,
+                    approver=approved_by)
+        self.card_result(payment_id, PaymentStatus.APPROVED if charged else PaymentStatus.DECLINED,
+                         {"resolved_by": approved_by, "resolution": resolution, "reason": reason})
+
     def card_reversed(self, payment_id: str, details: dict[str, Any]) -> None:
         sale = self._current()
         self._changing(lambda: sale.card_reversed(payment_id, details))
 
-    def _complete(self, sale: Sale) -> None:
-        receipt_no = self._next_receipt
-        sale.complete(str(receipt_no))
-        self._next_receipt += 1
-        self._writer.submit(lambda: self._sales.commit_sale(sale), self._write_failed)
+    def _complete(self, sale: Sale, *, open_drawer: bool = False) -> None:
+        """`sale` stays the open one until its commit is on disk (see `Completion`)."""
+        self._completion.complete(sale, open_drawer=open_drawer)
+        self._changed()
+
+    def _saved(self, sale: Sale, open_drawer: bool) -> None:
+        if self.sale is not sale:
+            return  # already finished (a second report of the same commit)
+        if open_drawer:
+            self._open_drawer(sale)
         self._finish(sale)
+
+    @property
+    def saving(self) -> bool:
+        """Whether the open sale is completed and waiting for its commit."""
+        return self.sale is not None and self.sale.state is SaleState.COMPLETED
 
     def set_drawer(self, kick: Callable[[], None] | None) -> None:
         """Install the drawer kick; it must return at once (the printer worker does the I/O
@@ -204,7 +246,7 @@ class CheckoutService:
         if self._drawer is None:
             return
         self._drawer()
-        if sale is not None and not sale.finished:
+        if sale is not None:
             sale.note("drawer_opened", {})
 
     # -- endings ---------------------------------------------------------------------------
@@ -306,6 +348,9 @@ class CheckoutService:
         """The open sale, opening one on the first item (the first scan starts the sale)."""
         if self.sale is None:
             self._open()
+        elif self.saving:
+            raise DomainError("last sale not saved yet", QT_TRANSLATE_NOOP(
+                "Checkout", "The last sale is still being saved; wait until its receipt prints."))
         return self._current()
 
     def _open(self, *, kind: SaleKind = SaleKind.SALE, original_receipt: str | None = None,
@@ -348,9 +393,7 @@ class CheckoutService:
 
     def _write_failed(self, _result: Any, error: BaseException | None) -> None:
         if error is not None:
-            log.error("database write failed: %s", error)
-            self.notice(QT_TRANSLATE_NOOP(
-                "Checkout", "Saving to the database failed; the sale is kept and will be saved again."))
+            self.notice(write_failed_text(error))
 
     def notice(self, text: Text) -> None:
         for listener in self.on_notice:

@@ -8,12 +8,13 @@ line naming the file and key, never a failure somewhere later.
 from __future__ import annotations
 
 import copy
-import os
 import tomllib
 from pathlib import Path
 from typing import Any, Iterator
 
 import tomli_w
+
+from posdesk.durable import write_text_durably
 
 from .settings_rules import problem
 
@@ -91,10 +92,7 @@ class Config:
         node[parts[-1]] = converted
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(tomli_w.dumps(self._data), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, tomli_w.dumps(self._data))
 
     def flat(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from pathlib import Path
 from typing import Any, Callable
@@ -23,6 +22,8 @@ from posdesk.core.money import Money
 from posdesk.devices.payment import (AdminResult, Outcome, PaymentKind, PaymentResult,
                                      PaymentTerminal, PendingPayment, StatusUpdate)
 from posdesk.devices.worker import DeviceWorker
+from posdesk.devices.zvt.errors import CommandRefused
+from posdesk.durable import write_text_durably
 
 from .checkout import CheckoutService
 from .dispatch import Dispatch
@@ -68,10 +69,7 @@ class TerminalState:
             return None
 
     def save(self, last_receipt_no: int | None) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"last_receipt_no": last_receipt_no}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, json.dumps({"last_receipt_no": last_receipt_no}))
 
 
 class CardPayments:
@@ -181,6 +179,13 @@ class CardPayments:
         self.busy = False
         if result is None:
             log.warning("terminal failed for %s: %s", payment_id, error)
+            if reconciling and isinstance(error, CommandRefused):
+                # It answered, so it is reachable: it just cannot say. A person must.
+                self._error(QT_TRANSLATE_NOOP(
+                    "Payment", "The terminal cannot tell what became of this payment ({error}). "
+                    "A manager checks the terminal's journal or end-of-day report and resolves "
+                    "it.").format(error=str(error)))
+                return
             self._error(QT_TRANSLATE_NOOP("Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
             if not reconciling:
                 # A money command raises only before anything left the port: not charged.

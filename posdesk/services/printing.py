@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from posdesk import crashpoints
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.receipt import DEFAULT_LABELS, StoreHeader, TextReport
 from posdesk.core.receipt_build import build_receipt
@@ -23,6 +23,7 @@ from posdesk.devices.escpos.queue import PrintQueue
 from posdesk.devices.escpos.service import PrinterService, PrintOutcome
 from posdesk.devices.escpos.status import PrinterStatus
 from posdesk.devices.worker import DeviceWorker
+from posdesk.durable import write_text_durably
 
 from .dispatch import Dispatch
 
@@ -44,10 +45,7 @@ class QueueFile:
             return PrintQueue()
 
     def save(self, queue: PrintQueue) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(queue.to_records()), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_text_durably(self.path, json.dumps(queue.to_records()))
 
 
 class ReceiptPrinting:
@@ -130,6 +128,7 @@ class ReceiptPrinting:
             return
         if sale is not None:
             if outcome.printed:
+                crashpoints.reached("receipt-printed")
                 sale.note("receipt_printed", {})
             else:
                 sale.note("receipt_not_printed", {"reason": str(outcome.problem or "")})

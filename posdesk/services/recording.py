@@ -36,6 +36,7 @@ from .checkout import CheckoutService
 from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
+from .unsigned_sales import sign_unsigned_sales
 
 log = logging.getLogger(__name__)
 
@@ -178,10 +179,16 @@ class RecordingService:
         chain = self.chain
         self._calls.submit(lambda: self._clock_watch.saw(chain.entries()))
         self._calls.submit(self.supervisor.start)
+        self._calls.submit(self._sign_unsigned_sales)
         self._checkout.on_event.append(self._on_journal)
         self._checkout.on_sale_finished.append(self._on_finished)
         self.state.enabled = True
         self._changed()
+
+    def _sign_unsigned_sales(self) -> None:
+        assert self.chain is not None
+        for entry in sign_unsigned_sales(self.chain, self._sales, self.chain.lane_id):
+            self._recorder_event(ManifestSigned(entry.sale_id, entry))
 
     def stop(self) -> None:
         """Sign the evidence of every sale ended so far, then stop the recorder.

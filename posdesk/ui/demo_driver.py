@@ -170,6 +170,7 @@ class DemoDriver:
         self._wait(lambda: dialog.is_complete, "sale paid")
         self.press(Qt.Key.Key_Return)
         self._wait(lambda: self._modal() is None, "tender dialog closed")
+        self._wait(lambda: self.window.checkout.sale is None, "sale saved")
 
     def approve(self) -> None:
         self._answer("approvalDialog", self._manager_pin)

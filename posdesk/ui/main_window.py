@@ -14,6 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from posdesk.core.i18n import QT_TRANSLATE_NOOP
+
 from .bridge import DispatchPump, ServiceBridge
 from .checkout.checkout_screen import CheckoutScreen
 from .devices.hub import DeviceHub
@@ -135,6 +137,12 @@ class MainWindow(QMainWindow):
         self.status.set_device_state(name, ok, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.checkout.saving:
+            # A paid sale not yet on disk: closing now would leave it only on the screen.
+            event.ignore()
+            self.checkout.notice(QT_TRANSLATE_NOOP(
+                "Checkout", "The last sale is still being saved; wait until its receipt prints."))
+            return
         self.checkout_screen.deactivate()
         self.bridge.detach()
         self.devices.detach()

@@ -13,12 +13,12 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="51"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="53"/>
         <source>Manager approval</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="53"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="55"/>
         <source>A manager must approve:</source>
         <translation>需要经理授权：</translation>
     </message>
@@ -105,37 +105,42 @@
         <translation>改用其他方式 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="59"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="34"/>
+        <source>Resolve as manager…</source>
+        <translation>由经理处理…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="61"/>
         <source>Refund to card {amount}</source>
         <translation>退款到银行卡 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="60"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="62"/>
         <source>Card payment {amount}</source>
         <translation>刷卡付款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="63"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="65"/>
         <source>Result unknown — the card may have been charged.</source>
         <translation>结果未知——银行卡可能已被扣款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="65"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="67"/>
         <source>Do not take this payment again. Check with the terminal first: it knows whether the card was charged.</source>
         <translation>请勿重复收款。请先向终端核实：终端知道银行卡是否已被扣款。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="69"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="71"/>
         <source>Checking {amount} with the terminal</source>
         <translation>正在向终端核实 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="71"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="73"/>
         <source>Card declined</source>
         <translation>刷卡被拒</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/payment/card_panel.py" line="73"/>
+        <location filename="../../posdesk/ui/payment/card_panel.py" line="75"/>
         <source>Reversing card payment {amount}</source>
         <translation>正在撤销刷卡付款 {amount}</translation>
     </message>
@@ -202,22 +207,32 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="229"/>
-        <location filename="../../posdesk/services/checkout.py" line="237"/>
+        <location filename="../../posdesk/services/checkout.py" line="201"/>
+        <source>Say where it was checked (terminal journal, end-of-day report).</source>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one). Adds the evidence chain head to a closing Z report (set by the composition root).</extracomment>
+        <translation>请说明在哪里核对过（终端流水、日结报告）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="210"/>
+        <source>This card payment is already settled.</source>
+        <translation>这笔刷卡付款已经处理完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/checkout.py" line="271"/>
+        <location filename="../../posdesk/services/checkout.py" line="279"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
         <source>Finish or park the current sale first.</source>
-        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one). Adds the evidence chain head to a closing Z report (set by the composition root).</extracomment>
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="241"/>
+        <location filename="../../posdesk/services/checkout.py" line="283"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="302"/>
+        <location filename="../../posdesk/services/checkout.py" line="344"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -226,6 +241,27 @@
     </message>
     <message>
         <location filename="../../posdesk/services/checkout.py" line="352"/>
+        <location filename="../../posdesk/ui/main_window.py" line="143"/>
+        <source>The last sale is still being saved; wait until its receipt prints.</source>
+        <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="57"/>
+        <source>The disk is full: the sale is not saved yet. Free some space; the receipt prints and the drawer opens once it is saved.</source>
+        <translation>磁盘已满：这笔销售尚未保存。请释放一些空间；保存后才会打印小票并打开钱箱。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="61"/>
+        <source>The sale is not saved yet ({error}). The receipt prints and the drawer opens once it is saved.</source>
+        <translation>这笔销售尚未保存（{error}）。保存后才会打印小票并打开钱箱。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="71"/>
+        <source>The disk is full: the sale is kept and saved once space is freed.</source>
+        <translation>磁盘已满：销售已保留，释放空间后即会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/completion.py" line="73"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
@@ -872,17 +908,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="42"/>
+        <location filename="../../posdesk/ui/main_window.py" line="44"/>
         <source>posdesk — checkout</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="129"/>
+        <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="131"/>
+        <location filename="../../posdesk/ui/main_window.py" line="133"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>
@@ -890,17 +926,22 @@
 <context>
     <name>Payment</name>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="155"/>
+        <location filename="../../posdesk/services/payments.py" line="153"/>
         <source>This payment has no terminal receipt number to reverse.</source>
         <translation>此付款没有可撤销的终端凭证号。</translation>
     </message>
     <message>
         <location filename="../../posdesk/services/payments.py" line="184"/>
+        <source>The terminal cannot tell what became of this payment ({error}). A manager checks the terminal&apos;s journal or end-of-day report and resolves it.</source>
+        <translation>终端无法确认这笔付款的结果（{error}）。请经理核对终端流水或日结报告后处理。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/payments.py" line="189"/>
         <source>The terminal cannot be reached: {error}</source>
         <translation>无法连接支付终端：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/payments.py" line="202"/>
+        <location filename="../../posdesk/services/payments.py" line="207"/>
         <source>The reversal failed: {reason}</source>
         <translation>撤销失败：{reason}</translation>
     </message>
@@ -968,7 +1009,12 @@
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="32"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="31"/>
+        <source>Settle a card payment the terminal cannot account for</source>
+        <translation>处理终端无法确认的刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="34"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
@@ -1023,8 +1069,8 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="126"/>
-        <location filename="../../posdesk/services/printing.py" line="147"/>
+        <location filename="../../posdesk/services/printing.py" line="124"/>
+        <location filename="../../posdesk/services/printing.py" line="146"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
@@ -1058,7 +1104,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="142"/>
+        <location filename="../../posdesk/services/printing.py" line="141"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -1194,23 +1240,23 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="158"/>
+        <location filename="../../posdesk/services/recording.py" line="159"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. Journal events that make a sale worth recording under the &quot;rules&quot; policy. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="258"/>
+        <location filename="../../posdesk/services/recording.py" line="265"/>
         <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
         <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="318"/>
+        <location filename="../../posdesk/services/recording.py" line="325"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="350"/>
+        <location filename="../../posdesk/services/recording.py" line="357"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1400,6 +1446,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/dialogs/report.py" line="63"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>ResolvePaymentDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="19"/>
+        <source>Resolve card payment</source>
+        <translation>处理刷卡付款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="21"/>
+        <source>Was the card charged {amount}?</source>
+        <translation>这张卡是否已扣款 {amount}？</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="23"/>
+        <source>Look it up on the terminal&apos;s own journal or end-of-day report, then say where you checked.</source>
+        <translation>请在终端自身的流水或日结报告中查找，然后说明核对的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="28"/>
+        <source>Checked on (e.g. terminal journal)</source>
+        <translation>核对来源（例如终端流水）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="29"/>
+        <source>Charged</source>
+        <translation>已扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="31"/>
+        <source>Not charged</source>
+        <translation>未扣款</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/payment/resolve_dialog.py" line="33"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1664,44 +1748,49 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="10"/>
+        <location filename="../../posdesk/db/errors.py" line="12"/>
         <source>The database could not complete the request.</source>
         <translation>数据库无法完成该请求。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="48"/>
+        <location filename="../../posdesk/db/errors.py" line="55"/>
         <source>There is no user {name}.</source>
         <translation>没有用户 {name}。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="60"/>
+        <location filename="../../posdesk/db/errors.py" line="67"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="61"/>
+        <location filename="../../posdesk/db/errors.py" line="68"/>
         <source>Wrong PIN. {n} tries left.</source>
         <translation>PIN 码错误，还剩 {n} 次机会。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="68"/>
+        <location filename="../../posdesk/db/errors.py" line="75"/>
         <source>{name} is locked. A manager must unlock the account.</source>
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="78"/>
+        <location filename="../../posdesk/db/errors.py" line="85"/>
         <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
         <translation>PIN 错误次数过多。请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="85"/>
+        <location filename="../../posdesk/db/errors.py" line="92"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="102"/>
+        <location filename="../../posdesk/db/errors.py" line="109"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="116"/>
+        <source>The disk is full: free some space, then the sale is saved.</source>
+        <translation>磁盘已满：请释放一些空间，之后销售即会保存。</translation>
     </message>
     <message>
         <location filename="../../posdesk/db/shifts.py" line="54"/>
@@ -1740,88 +1829,88 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>TenderDialog</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="56"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="57"/>
         <source>Payment</source>
         <extracomment>Keys of the quick-cash buttons, in the order `quick_cash()` lists the amounts. The card key, the same as on the checkout screen.</extracomment>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="82"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="83"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="83"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="84"/>
         <source>Card (F11)</source>
         <translation>刷卡 (F11)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="84"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="85"/>
         <source>Cash (Enter)</source>
         <translation>现金 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="184"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="186"/>
         <source>Enter the cash received.</source>
         <translation>请输入收到的现金。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="213"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="215"/>
         <source>No card terminal is set up on this lane.</source>
         <translation>本收银台未设置刷卡终端。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="220"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="222"/>
         <source>Enter the amount for the card.</source>
         <translation>请输入刷卡金额。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="283"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="305"/>
         <source>Pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="285"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
         <source>Amount due</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="298"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="320"/>
         <source>Enter pays out cash, F11 to the card</source>
         <translation>Enter 支付现金，F11 退到银行卡</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="300"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="322"/>
         <source>Amount (Enter = cash exact, F11 = card)</source>
         <translation>金额（Enter = 现金足额，F11 = 刷卡）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="307"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="329"/>
         <source>Reverse card payment {amount}</source>
         <translation>撤销刷卡付款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="314"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="336"/>
         <source>Paid out</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="316"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="338"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="318"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="340"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/tender.py" line="330"/>
+        <location filename="../../posdesk/ui/dialogs/tender.py" line="352"/>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
     </message>
@@ -1834,39 +1923,39 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="51"/>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="55"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="54"/>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
         <source>To pay</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="58"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="62"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="66"/>
         <source>Remaining</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="64"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
         <source>To pay out</source>
         <translation>应退</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="68"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="72"/>
         <source>Last sale</source>
         <translation>上一笔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="71"/>
+        <location filename="../../posdesk/ui/checkout/totals_panel.py" line="75"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>

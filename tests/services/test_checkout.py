@@ -15,6 +15,7 @@ from posdesk.core.permissions import Permission
 from posdesk.core.sale import SaleState
 from posdesk.db.errors import WrongPin
 from posdesk.services.build import build_services
+from tests.services.lane import settle
 
 MILK = "4006381333931"
 EUR = currency("EUR")
@@ -36,6 +37,7 @@ def test_first_scan_opens_a_sale_and_cash_completes_it(services, checkout):
     assert checkout.sale.state is SaleState.OPEN and len(checkout.sale.lines) == 2
     checkout.start_tender()
     checkout.pay_cash(Money.of("10", EUR))
+    settle(services)
     done = checkout.last_sale
     assert checkout.sale is None and done.state is SaleState.COMPLETED
     (row,) = rows(services, "select state, receipt_no, total_minor from sale")
@@ -51,6 +53,7 @@ def test_receipt_numbers_are_gapless_across_sales_and_restarts(tmp_path):
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         assert s.checkout.last_sale.receipt_no == str(expected)
         s.close()
 
@@ -111,6 +114,7 @@ def test_partial_refund_against_a_receipt(services, checkout):
     checkout.enter(f"3*{MILK}")
     checkout.start_tender()
     checkout.pay_cash(Money.of("20", EUR))
+    settle(services)
     receipt = checkout.last_sale.receipt_no
     services.writer.flush(10)
     with pytest.raises(ApprovalRequired):
@@ -119,6 +123,7 @@ def test_partial_refund_against_a_receipt(services, checkout):
     checkout.return_line(originals[0], Decimal(2))
     checkout.start_tender()
     checkout.pay_cash(Money.zero(EUR))
+    settle(services)
     assert checkout.last_sale.total == -Money.of("2.38", EUR)
     services.writer.flush(10)
     checkout.start_return(receipt, approved_by="Max")
@@ -158,6 +163,7 @@ def test_kill_9_mid_sale_then_resume_it_intact(tmp_path):
         assert [(ln.id, ln.quantity) for ln in sale.lines] == [(1, 1), (2, 5)]
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("50", EUR))
+        settle(s)
         assert s.checkout.last_sale.state is SaleState.COMPLETED
     finally:
         s.close()

@@ -4,6 +4,7 @@ import time
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import SaleState
 from posdesk.services.build import build_services
+from tests.services.lane import settle
 
 EUR = currency("EUR")
 MILK = "4006381333931"
@@ -27,6 +28,7 @@ def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
         s.checkout.enter(f"2*{MILK}")
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("10", EUR))
+        settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
         printed = sorted((tmp_path / "printed").glob("*.txt"))

@@ -9,6 +9,7 @@ from posdesk.recording.evidence.verify import verify_chain
 from posdesk.recording.media.reader import read_clip
 from posdesk.services.build import build_services, open_config
 from posdesk.services.recording import DEMO_PASSPHRASE
+from tests.services.lane import settle
 
 EUR = currency("EUR")
 MILK = "4006381333931"
@@ -47,6 +48,7 @@ def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
         time.sleep(0.5)  # let a few frames of the sale itself reach the clip
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: (s.recordings.get(sale.id) or None) is not None)
         info = s.recordings.get(sale.id)
@@ -75,6 +77,7 @@ def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
         info = s.recordings.get(sale.id)
@@ -97,6 +100,7 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         sale = s.checkout.last_sale
         assert "recording_without_sound" in [e.kind for e in sale.events]
         assert any("microphone" in str(n).lower() for n in notices), notices
@@ -129,6 +133,7 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
         s.checkout.enter(MILK)  # the sale goes on
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         # Indexed in the database only once its manifest is written beside the clip.
         wait_for(s, lambda: getattr(s.recordings.get(sale.id), "status", None) == "complete")
         statuses = sorted(e.body["status"] for e in s.recording.chain.entries() if e.sale_id == sale.id)
@@ -144,6 +149,7 @@ def _sell_one(s):
     s.checkout.enter(MILK)
     s.checkout.start_tender()
     s.checkout.pay_cash(Money.of("5", EUR))
+    wait_for(s, lambda: not s.checkout.saving)  # the next sale starts once this one is saved
     return s.checkout.last_sale
 
 

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ... import crashpoints
 from ...core.clock import Clock, Instant
 from .errors import ChainLogCorrupt, ClipNotFound
 from .files import append_durable, sha256_file, write_atomic
@@ -71,7 +72,9 @@ class EvidenceChain:
                              journal=journal, file=manifest_file(stem_of(clip.file)),
                              clip=clip, sealed=sealed, reason=reason)
         entry = self._append(body)
+        crashpoints.reached("manifest-written")
         self.layout.remove_pending(clip.file)
+        crashpoints.reached("pending-removed")
         return entry
 
     def record_no_clip(self, sale: SaleRef, *, started: Instant, ended: Instant | None,
@@ -95,6 +98,17 @@ class EvidenceChain:
         return self._append(tombstone_body(purged, at=self.clock.now(), reason=reason,
                                            file=file))
 
+    def manifest_for(self, file: str) -> Entry | None:
+        """The signed manifest already in the chain for the manifest file `file`, if any:
+        a crash between appending it and clearing the clip's pending note leaves the note,
+        and the clip must not be signed twice (a second entry for one file reads as an
+        edited manifest forever)."""
+        found = None
+        for entry in self.entries():
+            if entry.file == file and entry.body.get("type") == MANIFEST_TYPE:
+                found = entry
+        return found
+
     def entries(self) -> Iterator[Entry]:
         """Every entry of the log in order; a line that does not parse raises."""
         yield from read_log(self._log)
@@ -112,6 +126,7 @@ class EvidenceChain:
             append_durable(self._log, raw + b"\n")
             entry = Entry.parse(raw)
             self._head_seq, self._head_hash = entry.seq, entry.hash
+        crashpoints.reached("chain-appended")
         write_atomic(self.layout.resolve(entry.file), raw)
         log.info("evidence entry %d (%s) for sale %s", entry.seq, body.get("status", "tombstone"),
                  entry.sale_id)

@@ -20,7 +20,7 @@ from ..errors import HeaderError
 from .chain import EvidenceChain
 from .errors import NotRecoverable
 from .files import fsync_dir
-from .layout import PendingClip, stem_of
+from .layout import PendingClip, manifest_file, stem_of
 from .manifest import ClipStatus, Entry, JournalDigest, NoClipReason
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,16 @@ def cut_to_sealed_prefix(path: Path) -> int:
 
 def recover_clip(chain: EvidenceChain, pending: PendingClip, journal: JournalDigest, *,
                  ended: Instant, reason: NoClipReason = NoClipReason.RECORDER_DOWN) -> Entry:
-    """Give an interrupted clip its signed manifest (`truncated`, or `no-clip`)."""
+    """Give an interrupted clip its signed manifest (`truncated`, or `no-clip`).
+
+    Idempotent: a clip whose manifest reached the chain before the crash (only its pending
+    note was left) gets no second one; the note is cleared and that entry returned."""
+    signed = chain.manifest_for(manifest_file(stem_of(pending.clip.file)))
+    if signed is not None:
+        log.info("clip of sale %s was signed before the crash (entry %d)", pending.sale.sale_id,
+                 signed.seq)
+        chain.layout.remove_pending(pending.clip.file)
+        return signed
     path = chain.layout.resolve(pending.clip.file)
     clip = replace(pending.clip, ended=ended)
     if pending.sealed_size is not None and _size(path) == pending.sealed_size:

@@ -43,7 +43,11 @@ class TotalsPanel(QFrame):
         return label
 
     def show_sale(self, sale: Any, last_sale: Any) -> None:
-        """The open sale's totals; between sales, the last sale's total and change."""
+        """The open sale's totals; between sales (and while a completed sale is being saved),
+        the last sale's total and change."""
+        if sale is not None and sale.state is SaleState.COMPLETED:
+            self._show_finished(sale)
+            return
         if sale is None and last_sale is not None and last_sale.state is SaleState.COMPLETED:
             self._show_finished(last_sale)
             return

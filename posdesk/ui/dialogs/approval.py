@@ -28,6 +28,8 @@ def permission_text(permission: Permission) -> str:
         Permission.CASH_IN_OUT: QCoreApplication.translate("Permission", "Put cash in or take it out"),
         Permission.SHIFT_CLOSE: QCoreApplication.translate("Permission", "Close the shift"),
         Permission.Z_REPORT: QCoreApplication.translate("Permission", "Close the shift (Z report)"),
+        Permission.RESOLVE_PAYMENT: QCoreApplication.translate(
+            "Permission", "Settle a card payment the terminal cannot account for"),
     }
     return texts.get(permission, QCoreApplication.translate("Permission", "This action"))
 

@@ -26,6 +26,7 @@ from ..formatting import money_text
 from ..i18n import translate
 from ..payment.card_flow import CardFlow, CardStage, approved_card_payments
 from ..payment.card_panel import CardPanel
+from ..payment.resolve_dialog import ResolvePaymentDialog
 from ..widgets.keypad import Keypad
 from .amount import NUMBER_PATTERN, parse_number
 
@@ -90,6 +91,7 @@ class TenderDialog(QDialog):
         self.card_panel.other_button.clicked.connect(self.reject)
         self.card_panel.check_button.clicked.connect(self._on_enter)
         self.card_panel.retry_button.clicked.connect(self._on_card_key)
+        self.card_panel.resolve_button.clicked.connect(self._resolve)
         if card is not None:
             card.changed.connect(self._on_card_changed)
         self._redraw()
@@ -229,6 +231,26 @@ class TenderDialog(QDialog):
         if approved:
             self._runner.run(functools.partial(self._card.reverse, approved[-1].id),
                              on_error=self._show_error)
+
+    def _resolve(self) -> None:
+        """The terminal cannot tell what became of the payment: a manager settles it."""
+        sale = self._checkout.sale
+        if sale is None or not sale.open_payments:
+            return
+        payment = sale.open_payments[0]
+        dialog = ResolvePaymentDialog(amount=money_text(abs(payment.amount)), parent=self)
+
+        def chosen() -> None:
+            call = functools.partial(self._checkout.resolve_card_payment, payment.id,
+                                     charged=bool(dialog.charged), reason=dialog.reason.text())
+            self._runner.run(call, lambda _result: self._resolved(), on_error=self._show_error)
+        dialog.accepted.connect(chosen)
+        dialog.open()
+
+    def _resolved(self) -> None:
+        self.message.clear()
+        self._redraw()
+        self.amount.setFocus()  # back to paying, from the keyboard
 
     def _show_error(self, text: Text) -> None:
         self._set_message(translate(text), warning=True)

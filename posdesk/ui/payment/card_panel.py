@@ -31,8 +31,10 @@ class CardPanel(QFrame):
         self.check_button = self._button("cardCheck", self.tr("Check with terminal (Enter)"))
         self.retry_button = self._button("cardRetry", self.tr("Try again (F11)"))
         self.other_button = self._button("cardOther", self.tr("Pay another way (Esc)"))
+        self.resolve_button = self._button("cardResolve", self.tr("Resolve as manager…"))
         buttons = QHBoxLayout()
-        for button in (self.cancel_button, self.other_button, self.retry_button, self.check_button):
+        for button in (self.cancel_button, self.other_button, self.retry_button, self.resolve_button,
+                       self.check_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
@@ -83,5 +85,7 @@ class CardPanel(QFrame):
         self.cancel_button.setVisible(stage in (CardStage.WAITING, CardStage.CANCELLING))
         self.cancel_button.setEnabled(stage is CardStage.WAITING)
         self.check_button.setVisible(stage is CardStage.UNKNOWN)
+        # The way out when the terminal cannot say (it cannot repeat its last receipt).
+        self.resolve_button.setVisible(stage is CardStage.UNKNOWN)
         self.retry_button.setVisible(stage is CardStage.DECLINED)
         self.other_button.setVisible(stage is CardStage.DECLINED)

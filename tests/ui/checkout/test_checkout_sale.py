@@ -37,7 +37,7 @@ def test_scanned_sale_with_quantity_change_void_and_cash_is_stored(qtbot: Any, w
     press(qtbot, Qt.Key.Key_Return)
     wait_no_dialog(qtbot)
     assert screen.totals.rest_value.text() == "€ 5.25"
-    assert screen.cart_model.rowCount() == 0
+    qtbot.waitUntil(lambda: screen.cart_model.rowCount() == 0)  # once the sale is saved
 
     sale = db_rows(services, "SELECT id, state, total_minor, change_minor, receipt_no FROM sale")
     assert [(s[1], s[2], s[3]) for s in sale] == [("completed", 475, 525)]

@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from ..helpers import BUTTER, MILK, YOGHURT, approve, db_rows, log_in, press, scan, type_text, wait_dialog, wait_no_dialog
 
 
-def pay_exact(qtbot: Any) -> None:
+def pay_exact(qtbot: Any, window: Any) -> None:
     press(qtbot, Qt.Key.Key_F10)
     tender = wait_dialog(qtbot, "tenderDialog")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tender.is_complete)
     press(qtbot, Qt.Key.Key_Return)
     wait_no_dialog(qtbot)
+    qtbot.waitUntil(lambda: window.checkout.sale is None)  # saved: the next sale may start
 
 
 def test_parked_sale_is_resumed_with_its_lines_and_finished(qtbot: Any, window: Any, services: Any) -> None:
@@ -26,7 +27,7 @@ def test_parked_sale_is_resumed_with_its_lines_and_finished(qtbot: Any, window: 
     assert screen.cart_model.rowCount() == 0
     assert screen.notice.text() == "Sale parked."
     scan(qtbot, YOGHURT)  # the next customer
-    pay_exact(qtbot)
+    pay_exact(qtbot, window)
 
     press(qtbot, Qt.Key.Key_F8)
     dialog = wait_dialog(qtbot, "suspendedDialog")
@@ -34,7 +35,7 @@ def test_parked_sale_is_resumed_with_its_lines_and_finished(qtbot: Any, window: 
     press(qtbot, Qt.Key.Key_Return)
     wait_no_dialog(qtbot)
     assert [ln.name for ln in window.checkout.sale.lines] == ["Whole milk 3.5% 1 l", "Butter 250 g"]
-    pay_exact(qtbot)
+    pay_exact(qtbot, window)
     states = db_rows(services, "SELECT state, total_minor FROM sale ORDER BY receipt_no")
     assert states == [("completed", 89), ("completed", 348)]
 
@@ -43,7 +44,7 @@ def test_refund_by_receipt_number_pays_back_the_chosen_quantity(qtbot: Any, wind
     log_in(qtbot, window)
     scan(qtbot, f"3*{BUTTER}")
     scan(qtbot, MILK)
-    pay_exact(qtbot)
+    pay_exact(qtbot, window)
     (receipt_no,) = db_rows(services, "SELECT receipt_no FROM sale")[0]
 
     press(qtbot, Qt.Key.Key_F9)

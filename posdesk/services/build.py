@@ -167,9 +167,10 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     """Open the lane in `data_dir`. `with_devices` starts the configured devices (and, with
     `demo`, simulators for the ones left unconfigured); `with_recording` the recorder."""
     make_private(data_dir, directory=True)
-    make_private(data_dir / "posdesk.db")  # SQLite gives its -wal and -shm the same mode
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
+    for name in ("posdesk.db", "posdesk.db-wal", "posdesk.db-shm"):
+        make_private(data_dir / name)  # inside a 0700 directory from the start
     try:
         check_lane(config.get("lane.id"))
     except Exception:

@@ -17,7 +17,7 @@ from posdesk.recording.evidence.witnesses import WitnessBook
 from posdesk.services.build import build_services, open_config
 
 from ..test_cli import posdesk
-from .test_recording import EUR, MILK, wait_for
+from .test_recording import EUR, MILK, settle, wait_for
 
 
 def _sign_two_entries(services) -> tuple[int, str]:
@@ -80,6 +80,7 @@ def test_receipts_print_the_chain_head_of_the_recording_lane(tmp_path):
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
+        settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
         head = WitnessBook(config_dir).head("L1")

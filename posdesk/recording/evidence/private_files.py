@@ -22,10 +22,11 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def make_private(path: Path, *, directory: bool = False) -> None:
-    """Create `path` if missing and restrict it to its owner (no-op off POSIX)."""
+    """Restrict `path` to its owner (no-op off POSIX); a directory is created if missing,
+    a file that does not exist is left alone."""
     if directory:
         path.mkdir(parents=True, exist_ok=True)
     elif not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+        return
     if os.name == "posix":
         os.chmod(path, DIRECTORY_MODE if directory else FILE_MODE)

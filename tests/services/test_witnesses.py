@@ -87,3 +87,12 @@ def test_receipts_print_the_chain_head_of_the_recording_lane(tmp_path):
         assert s.devices.printing.evidence_head() == str(head) == f"1:{head.hash_prefix}"
     finally:
         s.close()
+
+
+def test_every_lane_found_in_the_data_directory_is_verified(tmp_path):
+    from posdesk.services.verification import lanes_found
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    (clips / "L1.chain.jsonl").write_bytes(b"")
+    (clips / "OLD_LANE.chain.jsonl").write_bytes(b"")
+    assert lanes_found(tmp_path, "L2", ["L1", "L3"]) == ["L2", "L1", "L3", "OLD_LANE"]

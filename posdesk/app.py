@@ -103,7 +103,14 @@ def cmd_config(args: argparse.Namespace) -> int:
             if args.value is None:
                 raise CliError("config set needs KEY VALUE")
             _lock_lane(_data_dir(args))
-            config.set(args.key, args.value)
+            config.set(args.key, args.value)  # checks the key and type before asking a PIN
+            from posdesk.services.guard import is_guarded_setting
+            if is_guarded_setting(args.key):
+                from posdesk.cli_guard import authorize
+                from posdesk.services.guard import lane_users
+                with lane_users(_data_dir(args), str(config.get("lane.id"))) as users:
+                    authorize(args, users, "config_set", CliError, key=args.key,
+                              value=args.value)
             config.save()
     except ConfigError as e:
         raise CliError(str(e)) from e
@@ -115,6 +122,8 @@ def cmd_user(args: argparse.Namespace, services: Any) -> int:
     if args.action == "add":
         if not args.name or not args.pin:
             raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
+        from posdesk.cli_guard import authorize
+        authorize(args, services.users, "user_add", CliError, name=args.name, role=args.role)
         services.users.add(args.name, Role(args.role), args.pin)
         print(f"added {args.role} {args.name}")
     else:
@@ -159,7 +168,8 @@ def cmd_report(args: argparse.Namespace, services: Any) -> int:
         last = services.shifts.last_closed(lane)
         if last is None:
             raise CliError("no shift has been closed on this lane yet")
-        report = services.shifts.z_report(last.id)
+        from posdesk.services.z_witness import ZWitness
+        report = ZWitness(services.data_dir, lane).stamped(services.shifts.z_report(last.id))
     if args.json:
         print(json.dumps(report_dict(report), indent=2, ensure_ascii=False))
     else:
@@ -209,12 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("action", choices=["get", "set"])
     c.add_argument("key", nargs="?")
     c.add_argument("value", nargs="?")
+    from posdesk.cli_guard import add_guard_arguments
+    add_guard_arguments(c)
 
     u = add("user", _with_services(cmd_user), "manage cashiers and managers")
     u.add_argument("action", choices=["add", "list"])
     u.add_argument("name", nargs="?")
     u.add_argument("--role", default="cashier", choices=["cashier", "manager", "admin"])
     u.add_argument("--pin")
+    add_guard_arguments(u)
 
     cat = add("catalog", _with_services(cmd_catalog), "import or export the product catalog (CSV)")
     cat.add_argument("action", choices=["import", "export"])

@@ -8,18 +8,28 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from posdesk.cli_guard import add_guard_arguments, authorize
 from posdesk.db.audit import audit
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
-from posdesk.recording.evidence.purge_safety import PurgeRefused
-from posdesk.recording.evidence.verify import verify_chain
+from posdesk.recording.evidence.clip_check import ClipCutShort, ClipMismatch, checked_clip
+from posdesk.recording.evidence.layout import ClipLayout
+from posdesk.recording.evidence.private_files import write_private
+from posdesk.recording.evidence.purge_safety import PurgeRefused, check_keep
+from posdesk.recording.evidence.anchors import Witness
+from posdesk.services.verification import VerifyRequest, verify_data_dir
 from posdesk.recording.keys import KeyStore
 
 Fail = Callable[[str], Exception]
+
+#: Who the audit log names for an action the manager passphrase allowed.
+PASSPHRASE_HOLDER = "manager (passphrase)"
+#: Findings printed after the first one, per lane.
+MAX_ALSO = 20
 
 
 def _passphrase(args: argparse.Namespace, prompt: str = "Manager passphrase: ") -> str:
@@ -42,6 +52,8 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
             raise fail("the manager passphrase needs at least 8 characters")
         keys.set_up(passphrase)
         print(f"lane signing key {keys.key_id}; manager recipient {keys.manager_recipient()}")
+        print(f"manager key fingerprint {keys.manager_fingerprint} (keep it off this PC: "
+              "posdesk verify --manager-key checks the lane against it)")
         return 0
     if not keys.is_set_up():
         raise fail("no keys yet: run posdesk keys init")
@@ -49,16 +61,20 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         print(f"lane signing key: {keys.key_id}")
         print(f"lane key history: {', '.join(keys.lane_public_keys())}")
         print(f"manager recipient: {keys.manager_recipient()}")
+        print(f"manager key fingerprint: {keys.manager_fingerprint}")
         for r in keys.auditor_recipients():
             print(f"auditor recipient: {r}")
     elif args.action == "rotate":
-        if args.which == "lane":
-            print(f"new lane signing key {keys.rotate_lane_signing()}")
-        else:
-            try:
+        try:
+            if args.which == "lane":
+                new = keys.rotate_lane_signing(_passphrase(args))
+                print(f"new lane signing key {new}, endorsed by manager key "
+                      f"{keys.manager_fingerprint}")
+            else:
                 print(f"new manager recipient {keys.rotate_manager(_passphrase(args))}")
-            except WrongPassphrase as e:
-                raise fail("wrong manager passphrase") from e
+        except WrongPassphrase as e:
+            raise fail("wrong manager passphrase") from e
+        services.writer.submit(lambda: audit(PASSPHRASE_HOLDER, "key_rotated", which=args.which))
     elif args.action == "export-identity":
         if not args.out:
             raise fail("keys export-identity needs --out FILE")
@@ -67,24 +83,28 @@ def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         except WrongPassphrase as e:
             raise fail("wrong manager passphrase") from e
         out = Path(args.out)
-        out.touch(mode=0o600)
-        out.write_text(text, encoding="utf-8")
+        write_private(out, text.encode("utf-8"))
         services.writer.submit(lambda: _audit("identity_exported", out=str(out)))
         print(f"manager identity written to {out} (keep it safe: it opens every clip)")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace, services: Any, fail: Fail) -> int:
-    lane = services.config.get("lane.id")
     since = datetime.fromisoformat(args.since).replace(tzinfo=timezone.utc) if args.since else None
-    sale_ids = [s.id for s in services.sales.list_sales(lane=lane, since=since, limit=10**9)
-                if s.state.value in ("completed", "voided")]
-    report = verify_chain(services.data_dir, lane, services.keys.lane_public_keys(),
-                          services.sales.journal_bytes, sale_ids=sale_ids)
-    print(report.summary())
-    for finding in report.findings[1:]:
-        print(f"  also: {finding}")
-    return 0 if report.ok else 1
+    try:
+        witnesses = tuple(Witness.parse(text, "--witness") for text in args.witness)
+    except ValueError as e:
+        raise fail(str(e)) from e
+    request = VerifyRequest(manager_key=args.manager_key, witnesses=witnesses, since=since)
+    result = verify_data_dir(services.data_dir, configured_lane=services.config.get("lane.id"),
+                             keys=services.keys, sales=services.sales, request=request)
+    for report in result.reports:
+        print(report.summary())
+        for finding in report.findings[1:1 + MAX_ALSO]:
+            print(f"  also: {finding}")
+        if len(report.findings) > 1 + MAX_ALSO:
+            print(f"  ... and {len(report.findings) - 1 - MAX_ALSO} more")
+    return 0 if result.ok else 1
 
 
 def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
@@ -92,11 +112,22 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     info = services.recordings.get(sale.id)
     if info is None or not info.clip_path:
         raise fail(f"sale {args.sale} has no clip")
+    if not info.manifest_path:
+        raise fail(f"sale {args.sale} has no signed manifest to check its clip against")
+    try:  # first: is this the clip signed for this sale (not a swapped or replaced file)?
+        clip_path = checked_clip(ClipLayout(services.data_dir), info.manifest_path, sale.id,
+                                 services.keys.lane_public_keys())
+    except ClipCutShort as e:
+        if not args.allow_partial:
+            raise fail(f"refused: {e}; --allow-partial writes its authenticated prefix") from e
+        clip_path = e.path
+    except ClipMismatch as e:
+        raise fail(f"refused: {e}") from e
     try:
         identities = services.keys.unlock_manager_identities(_passphrase(args))
     except WrongPassphrase as e:
         raise fail("wrong manager passphrase") from e
-    sealed = (services.data_dir / info.clip_path).read_bytes()
+    sealed = clip_path.read_bytes()
     try:
         plain = decrypt_bytes(sealed, identities)
         note = ""
@@ -111,7 +142,7 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         plain, note = e.partial, f" (truncated: only its authenticated first {len(e.partial)} bytes)"
     except AgeError as e:
         raise fail(f"clip of sale {args.sale} cannot be decrypted: {e}") from e
-    Path(args.out).write_bytes(plain)
+    write_private(Path(args.out), plain)
     services.writer.submit(lambda: _audit("clip_decrypted", sale=sale.id, out=str(args.out),
                                           partial=bool(note)))
     print(f"clip of sale {args.sale} written to {args.out}{note}")
@@ -125,14 +156,20 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
                           audit=lambda *a, **k: services.writer.submit(lambda: audit(*a, **k)))
     if args.action in ("hold", "release"):
         sale = _find_sale(services, args.sale, fail)
+        who = authorize(args, services.users, f"clips_{args.action}", fail, sale=sale.id)
         reason = args.reason or f"posdesk clips {args.action}"
-        if not retention.set_hold(sale.id, args.action == "hold", reason=reason, user="cli"):
+        if not retention.set_hold(sale.id, args.action == "hold", reason=reason, user=who):
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = args.days if args.days is not None else services.config.get("recording.retention_days")
+    try:  # a bad keep period is refused before anyone is asked for a PIN
+        check_keep(timedelta(days=int(days)))
+    except PurgeRefused as e:
+        raise fail(str(e)) from e
+    who = authorize(args, services.users, "clips_purge", fail, days=int(days))
     try:
-        outcome = retention.purge(int(days), user="cli", preview=args.preview)
+        outcome = retention.purge(int(days), user=who, preview=args.preview)
     except PurgeRefused as e:
         raise fail(str(e)) from e
     for step in outcome.clock_steps:
@@ -185,6 +222,10 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
 
     v = add("verify", cmd_verify, "check signatures, hashes and the chain of evidence")
     v.add_argument("--from", dest="since", help="only require sales since DATE (YYYY-MM-DD)")
+    v.add_argument("--manager-key", metavar="FPR",
+                   help="the manager key fingerprint shown by keys init (ed25519:...)")
+    v.add_argument("--witness", action="append", default=[], metavar="SEQ:HASH",
+                   help="a chain head from a Z report, or a receipt's QR text (repeatable)")
 
     c = add("clip", cmd_clip, "decrypt a sale's clip (asks the manager passphrase; audited)")
     c.add_argument("action", choices=["decrypt"])
@@ -200,3 +241,4 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--days", type=int)
     p.add_argument("--reason", help="why a hold is set or released (audited)")
     p.add_argument("--preview", action="store_true", help="purge: only list what would go")
+    add_guard_arguments(p)

@@ -75,3 +75,12 @@ def test_keys_init_sets_up_a_lane_that_holds_no_plain_identity(tmp_path):
     assert not any("AGE-SECRET-KEY" in p.read_text(errors="ignore") for p in keys_dir.iterdir())
     again = posdesk(tmp_path / "lane", "keys", "init", "--passphrase-file", str(passfile), check=False)
     assert again.returncode == 1 and "already set up" in again.stderr
+
+
+def test_keys_init_shows_the_manager_key_fingerprint(tmp_path):
+    passfile = tmp_path / "pass.txt"
+    passfile.write_text("long enough passphrase\n")
+    out = posdesk(tmp_path, "keys", "init", "--passphrase-file", str(passfile)).stdout
+    fingerprint = out.split("manager key fingerprint ")[1].split()[0]
+    assert fingerprint.startswith("ed25519:") and len(fingerprint) == len("ed25519:") + 16
+    assert f"manager key fingerprint: {fingerprint}" in posdesk(tmp_path, "keys", "show").stdout

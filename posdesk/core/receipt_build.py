@@ -16,9 +16,10 @@ from .sale import Sale, SaleKind
 
 def build_receipt(sale: Sale, *, header: StoreHeader, labels: Mapping[str, str] = DEFAULT_LABELS,
                   local_tz: tzinfo | None = None, recording_id: str = "",
-                  footer: tuple[str, ...] = ()) -> Receipt:
+                  footer: tuple[str, ...] = (), evidence_head: str = "") -> Receipt:
     """The receipt of a completed sale. `recording_id` goes into the QR code so a manager
-    can go from the paper straight to the evidence."""
+    can go from the paper straight to the evidence; `evidence_head` (`SEQ:HASH`, the
+    lane's chain head when the receipt printed) makes the paper a witness of the chain."""
     if sale.receipt_no is None:
         raise ValueError("only a completed sale has a receipt")
     totals = sale.totals()
@@ -54,6 +55,8 @@ def build_receipt(sale: Sale, *, header: StoreHeader, labels: Mapping[str, str] 
     qr = f"posdesk:sale={sale.id};lane={sale.lane};receipt={sale.receipt_no}"
     if recording_id:
         qr += f";rec={recording_id}"
+    if evidence_head:
+        qr += f";ev={evidence_head}"
     return Receipt(
         header=header, lane_id=sale.lane, receipt_no=sale.receipt_no, cashier=sale.cashier,
         time_utc=started, local_time_text=local.strftime("%Y-%m-%d %H:%M"),

@@ -45,6 +45,8 @@ def report_rows(report: XZReport) -> list[tuple[Text, str]]:
         (t("Report", "Difference"), report.difference),
     ]
     rows += [(label, str(value)) for label, value in cash if value is not None]
+    if report.chain_head is not None:
+        rows.append((t("Report", "Evidence chain head"), str(report.chain_head)))
     return rows
 
 
@@ -69,4 +71,6 @@ def report_dict(report: XZReport) -> dict[str, Any]:
             ("cash_in", report.cash_in), ("cash_out", report.cash_out),
             ("cash_expected", report.cash_expected), ("counted", report.counted),
             ("difference", report.difference))},
+        "chain_head": None if report.chain_head is None else {
+            "entries": report.chain_head.entries, "hash": report.chain_head.hash_prefix},
     }

@@ -80,6 +80,18 @@ class ShiftFacts:
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    """The evidence chain's head as a Z report prints it: a witness outside the lane."""
+
+    entries: int
+    #: First 16 hex digits of the last entry's SHA-256.
+    hash_prefix: str
+
+    def __str__(self) -> str:
+        return f"{self.entries}:{self.hash_prefix}"
+
+
+@dataclass(frozen=True)
 class XZReport:
     kind: ReportKind
     shift: ShiftFacts
@@ -106,6 +118,8 @@ class XZReport:
     counted: Money | None = None
     #: counted − expected: negative when cash is missing.
     difference: Money | None = None
+    #: The lane's evidence chain head when the Z report was taken (None: no chain yet).
+    chain_head: ChainHead | None = None
 
 
 def compute_report(kind: ReportKind, sales: Iterable[ReportSale], shift: ShiftFacts) -> XZReport:

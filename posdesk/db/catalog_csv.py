@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, TextIO
 from posdesk.core.barcodes import GTIN_LENGTHS, is_valid_gtin, normalize_gtin
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.money import Currency, Money
+from posdesk.core.printable import printable, spreadsheet_safe
 
 from .errors import CatalogFileError
 
@@ -25,6 +26,8 @@ COLUMNS: tuple[str, ...] = ("sku", "name", "price", "tax_code", "barcodes", "plu
 REQUIRED: frozenset[str] = frozenset({"sku", "name", "price", "tax_code"})
 #: Separator between several barcodes of one product.
 BARCODE_SEPARATOR: str = "|"
+#: Longest field accepted, in characters (a product name is a line on a receipt).
+MAX_FIELD: int = 1000
 #: Units a product may have: counted ("") or weighed ("kg").
 UNITS: frozenset[str] = frozenset({"", "kg"})
 
@@ -73,9 +76,26 @@ def _t(source: str) -> Text:
     return QT_TRANSLATE_NOOP("CatalogImport", source)
 
 
+def _lines(reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str | None] | None]]:
+    """(line, row) for each row; row None for a line the csv module cannot read."""
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            # The reader has skipped the broken line; its counter has not counted it yet.
+            yield reader.line_num + 1, None
+            continue
+        yield reader.line_num, raw
+
+
 def read_rows(stream: TextIO, known: Known, cur: Currency,
               source: str = "file") -> Iterator[ProductRow | list[RowError]]:
-    """Yield each data row as a `ProductRow`, or as the list of its errors."""
+    """Yield each data row as a `ProductRow`, or as the list of its errors.
+
+    Text is stripped of control and format characters (it is printed on receipts).
+    """
     reader = csv.DictReader(stream)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = REQUIRED - set(header)
@@ -85,10 +105,18 @@ def read_rows(stream: TextIO, known: Known, cur: Currency,
     seen_sku: dict[str, int] = {}
     seen_barcode: dict[str, int] = {}
     seen_plu: dict[str, int] = {}
-    for raw in reader:
-        line = reader.line_num
-        values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
+    for line, raw in _lines(reader):
+        if raw is None:
+            yield [RowError(line, "", _t("The line cannot be read (a field is too long or "
+                                         "a quote is not closed)."))]
+            continue
         errors: list[RowError] = []
+        too_long = [k for k, v in raw.items() if k is not None and len(v or "") > MAX_FIELD]
+        if too_long:
+            yield [RowError(line, too_long[0], _t("The field is longer than {n} characters.")
+                            .format(n=MAX_FIELD))]
+            continue
+        values = {k: printable(v or "") for k, v in raw.items() if k is not None}
 
         def bad(column: str, text: Text) -> None:
             # Called only within this iteration, so the loop's current row is the right one.
@@ -144,7 +172,7 @@ def _price(text: str, cur: Currency, bad) -> int:
 def _min_age(text: str, bad) -> int:
     if not text:
         return 0
-    if not text.isdigit() or int(text) > 99:
+    if not (text.isascii() and text.isdigit()) or int(text) > 99:
         bad("min_age", _t("Bad minimum age {age}.").format(age=text))
         return 0
     return int(text)
@@ -156,7 +184,7 @@ def _barcodes(text: str, sku: str, line: int, known: Known, seen: dict[str, int]
     for code in (c.strip() for c in text.split(BARCODE_SEPARATOR)):
         if not code:
             continue
-        if not code.isdigit() or len(code) not in GTIN_LENGTHS:
+        if not (code.isascii() and code.isdigit()) or len(code) not in GTIN_LENGTHS:
             bad("barcodes", _t("{code} is not an EAN/UPC barcode (8, 12, 13 or 14 digits).").format(code=code))
             continue
         if not is_valid_gtin(code):
@@ -178,7 +206,8 @@ def write_rows(stream: TextIO, rows: Iterable[ProductRow], cur: Currency) -> int
     count = 0
     for r in rows:
         price = Money.from_minor(r.price_minor, cur).amount
-        writer.writerow((r.sku, r.name, str(price), r.tax_code, BARCODE_SEPARATOR.join(r.barcodes),
-                         r.plu or "", r.category, r.unit, r.min_age or ""))
+        cells = (r.sku, r.name, str(price), r.tax_code, BARCODE_SEPARATOR.join(r.barcodes),
+                 r.plu or "", r.category, r.unit, r.min_age or "")
+        writer.writerow([spreadsheet_safe(c) if isinstance(c, str) else c for c in cells])
         count += 1
     return count

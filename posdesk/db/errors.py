@@ -76,6 +76,16 @@ class UserLocked(StoreError):
             "Storage", "{name} is locked. A manager must unlock the account.").format(name=name))
 
 
+class PinLockedOut(StoreError):
+    """Too many wrong PINs on this lane without a name: the next try must wait."""
+
+    def __init__(self, lane: str, seconds: int):
+        self.lane, self.seconds = lane, seconds
+        super().__init__(f"lane {lane}: too many wrong PINs; try again in {seconds} s",
+                         QT_TRANSLATE_NOOP("Storage", "Too many wrong PINs. Try again in "
+                                           "{seconds} seconds.").format(seconds=seconds))
+
+
 class NotAManager(StoreError):
     def __init__(self, name: str):
         self.name = name

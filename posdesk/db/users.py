@@ -143,11 +143,13 @@ class UserStore:
         return row
 
     def _holder_of(self, pin: str) -> User | None:
-        # One scrypt per active user: fine for the handful of people on one store's tills.
+        # One scrypt per active user, always all of them: the time taken must not tell
+        # whose PIN (or how early in the list) matched. Fine for one store's handful.
+        holder = None
         for row in User.select().where(User.active == True):  # noqa: E712 - SQL comparison
-            if _matches(row, pin):
-                return row
-        return None
+            if _matches(row, pin) and holder is None:
+                holder = row
+        return holder
 
     def _hash_fields(self, pin: str) -> dict[str, object]:
         salt = os.urandom(SALT_BYTES)

@@ -11,13 +11,16 @@ Layout of `<data>/keys/`:
   passphrase (age scrypt). The lane never holds a plain identity, so a stolen lane PC
   cannot replay its own recordings.
 - `auditors.txt`: optional further age recipients, one per line.
+- `manager-signing.age`: the manager's Ed25519 signing key, sealed with the manager
+  passphrase like the identities; it is the root of trust (see `endorsements`).
+- `endorsements.json`: the manager public key and what it endorses (lane keys, recipient
+  sets). Rotating the lane key or changing recipients needs the passphrase for that reason.
 
 Every file is replaced atomically (temporary file, fsync, rename, fsync of the directory).
 """
 from __future__ import annotations
 
 import base64
-import io
 import json
 import logging
 import os
@@ -29,11 +32,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..core.clock import Clock, SystemClock
-from .age import (DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, AgeWriter, ScryptIdentity,
-                  ScryptRecipient, X25519Identity, X25519Recipient, decrypt_bytes,
-                  parse_identities)
-from .errors import (AgeError, InvalidKeyText, KeyStoreCorrupt, KeyStoreExists, KeyStoreMissing,
-                     NoIdentityMatch, WrongPassphrase)
+from .age import DEFAULT_WORK_FACTOR, X25519Identity, X25519Recipient, parse_identities
+from .endorsements import (ENDORSEMENTS_FILE, Endorsements, check_document, lane_key_statement,
+                           new_document, raw_public, read_document, recipients_statement,
+                           sign_statement)
+from .errors import InvalidKeyText, KeyStoreCorrupt, KeyStoreExists, KeyStoreMissing
+from .passphrase_seal import seal, unseal
 from ..durable import fsync_dir, write_durably
 from .evidence.signing import key_id_for
 
@@ -51,6 +55,8 @@ MANAGER_RECIPIENT_FILE = "manager.pub"
 MANAGER_IDENTITIES_FILE = "manager-identities.age"
 #: Auditor age recipients, one per line, `#` comments allowed.
 AUDITORS_FILE = "auditors.txt"
+#: The manager's Ed25519 signing key (PKCS#8 PEM), sealed to the manager passphrase.
+MANAGER_SIGNING_FILE = "manager-signing.age"
 #: Prefix of the bytes a lane key signs to endorse its successor.
 ENDORSEMENT_LABEL = b"posdesk lane key endorsement v1\n"
 #: Version of the `lane-keys.json` layout.
@@ -59,8 +65,9 @@ LANE_KEYS_VERSION = 1
 SECRET_MODE, PUBLIC_MODE, DIRECTORY_MODE = 0o600, 0o644, 0o700
 
 
-def _raw_public(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def _pem(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
 
 
 class KeyStore:
@@ -92,10 +99,17 @@ class KeyStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         os.chmod(self.directory, DIRECTORY_MODE)
         signing = Ed25519PrivateKey.generate()
+        manager = Ed25519PrivateKey.generate()
+        identity = X25519Identity.generate()
+        self._seal(MANAGER_SIGNING_FILE, _pem(manager), manager_passphrase)
+        self._write_endorsements(new_document(manager), manager, [
+            lane_key_statement(raw_public(signing.public_key()), self._now()),
+            recipients_statement([str(identity.recipient())], self._now())])
         self._write_lane_keys([self._history_entry(signing.public_key(), None)])
         self._write_signing_key(SIGNING_KEY_FILE, signing)
-        self._seal_manager_identities([X25519Identity.generate()], manager_passphrase)
-        log.info("key store set up in %s (lane key %s)", self.directory, self.key_id)
+        self._seal_manager_identities([identity], manager_passphrase)
+        log.info("key store set up in %s (lane key %s, manager key %s)", self.directory,
+                 self.key_id, self.manager_fingerprint)
 
     # -- lane signing key -----------------------------------------------------------------
 
@@ -109,7 +123,7 @@ class KeyStore:
 
     @property
     def key_id(self) -> str:
-        return key_id_for(_raw_public(self.public_key()))
+        return key_id_for(raw_public(self.public_key()))
 
     def sign(self, data: bytes) -> bytes:
         return self.signing_key().sign(data)
@@ -118,14 +132,17 @@ class KeyStore:
         """Every lane public key (raw 32 bytes) by key id, oldest first, chain checked."""
         return {key_id_for(raw): raw for raw in self._verified_history()}
 
-    def rotate_lane_signing(self) -> str:
-        """Replace the signing key, endorsing the new public key with the old one.
+    def rotate_lane_signing(self, passphrase: str) -> str:
+        """Replace the signing key, endorsing the new public key with the old one and
+        with the manager key (hence the passphrase).
 
         Returns the new key id. The old private key file is replaced; its public key stays
         in the history.
         """
         old = self.signing_key()
         new = Ed25519PrivateKey.generate()
+        # The manager endorses first: an endorsed key that never became current is harmless.
+        self._endorse(passphrase, [lane_key_statement(raw_public(new.public_key()), self._now())])
         history = self._read_lane_keys()
         # Order matters for a crash: the new key waits beside the old one until the
         # history names it, and only then becomes current (see `_load_signing_key`).
@@ -139,12 +156,12 @@ class KeyStore:
 
     def _history_entry(self, public: Ed25519PublicKey,
                        endorser: Ed25519PrivateKey | None) -> dict[str, Any]:
-        raw = _raw_public(public)
+        raw = raw_public(public)
         entry: dict[str, Any] = {"key_id": key_id_for(raw),
                                  "public_key": base64.b64encode(raw).decode("ascii"),
                                  "created": self._clock.now().utc.isoformat()}
         if endorser is not None:
-            endorser_raw = _raw_public(endorser.public_key())
+            endorser_raw = raw_public(endorser.public_key())
             endorsement = endorser.sign(ENDORSEMENT_LABEL + endorser_raw + raw)
             entry["endorsed_by"] = key_id_for(endorser_raw)
             entry["endorsement"] = base64.b64encode(endorsement).decode("ascii")
@@ -183,9 +200,7 @@ class KeyStore:
         return keys
 
     def _write_signing_key(self, name: str, key: Ed25519PrivateKey) -> None:
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        write_durably(self.directory / name, pem, SECRET_MODE)
+        write_durably(self.directory / name, _pem(key), SECRET_MODE)
 
     def _read_signing_key(self, path: Path) -> Ed25519PrivateKey:
         try:
@@ -201,7 +216,7 @@ class KeyStore:
         pending = self.directory / NEXT_SIGNING_KEY_FILE
         if pending.exists():
             # A rotation was interrupted: finish it if the history already names the new key.
-            if _raw_public(self._read_signing_key(pending).public_key()) == newest:
+            if raw_public(self._read_signing_key(pending).public_key()) == newest:
                 os.replace(pending, self.directory / SIGNING_KEY_FILE)
                 log.warning("finished an interrupted lane key rotation in %s", self.directory)
             else:
@@ -209,7 +224,7 @@ class KeyStore:
                 log.warning("discarded an unconfirmed lane key from an interrupted rotation")
             fsync_dir(self.directory)
         key = self._read_signing_key(self._existing(SIGNING_KEY_FILE))
-        if _raw_public(key.public_key()) != newest:
+        if raw_public(key.public_key()) != newest:
             raise KeyStoreCorrupt(f"lane signing key in {self.directory} is not the newest "
                                   f"key of {LANE_KEYS_FILE}")
         return key
@@ -228,11 +243,15 @@ class KeyStore:
         return [self._parse_recipient(line, AUDITORS_FILE)
                 for line in lines if line and not line.startswith("#")]
 
-    def add_auditor(self, recipient: X25519Recipient | str, note: str = "") -> None:
-        """Seal every future clip to `recipient` too; `note` says whose key it is."""
+    def add_auditor(self, recipient: X25519Recipient | str, passphrase: str,
+                    note: str = "") -> None:
+        """Seal every future clip to `recipient` too; `note` says whose key it is. The
+        manager endorses the new recipient set, so this needs the passphrase."""
         parsed = X25519Recipient.parse(recipient) if isinstance(recipient, str) else recipient
         if parsed in self.auditor_recipients():
             return
+        self._endorse(passphrase, [recipients_statement(
+            [str(r) for r in (*self._recipients_on_file(), parsed)], self._now())])
         path = self.directory / AUDITORS_FILE
         text = path.read_text("ascii") if path.exists() else ""
         comment = f"# {' '.join(note.split())}\n" if note else ""
@@ -240,7 +259,24 @@ class KeyStore:
                       PUBLIC_MODE)
 
     def recipients(self) -> list[X25519Recipient]:
-        """Everyone a new clip must be sealed to: the manager, then any auditors."""
+        """Everyone a new clip must be sealed to: the manager, then any auditors.
+
+        Only a set the manager endorsed is used: a recipient added to (or replaced in) the
+        files without the passphrase is ignored, so it never gets to open a clip.
+        """
+        on_file = self._recipients_on_file()
+        if not (self.directory / ENDORSEMENTS_FILE).exists():
+            return on_file  # a key store set up before endorsements existed
+        endorsed = self.endorsements().newest_recipients
+        if endorsed is None:
+            raise KeyStoreCorrupt(f"{self.directory / ENDORSEMENTS_FILE} endorses no recipients")
+        if frozenset(map(str, on_file)) != endorsed:
+            log.warning("recipient files in %s differ from the manager's endorsement; "
+                        "sealing to the endorsed recipients only", self.directory)
+            return [self._parse_recipient(r, ENDORSEMENTS_FILE) for r in sorted(endorsed)]
+        return on_file
+
+    def _recipients_on_file(self) -> list[X25519Recipient]:
         return [self.manager_recipient(), *self.auditor_recipients()]
 
     def _parse_recipient(self, text: str, name: str) -> X25519Recipient:
@@ -260,38 +296,78 @@ class KeyStore:
 
     def export_identity(self, passphrase: str) -> str:
         """The manager identities as an age identity file, for standard age tools."""
-        path = self._existing(MANAGER_IDENTITIES_FILE)
-        identity = ScryptIdentity(passphrase, max_work_factor=max(MAX_WORK_FACTOR,
-                                                                  self.work_factor))
+        data = self._unseal(MANAGER_IDENTITIES_FILE, passphrase)
         try:
-            return decrypt_bytes(path.read_bytes(), [identity]).decode("ascii")
-        except NoIdentityMatch as e:
-            raise WrongPassphrase(f"the manager passphrase does not open {path}") from e
-        except (AgeError, UnicodeDecodeError) as e:
-            raise KeyStoreCorrupt(f"cannot open manager identities {path}: {e}") from e
+            return data.decode("ascii")
+        except UnicodeDecodeError as e:
+            raise KeyStoreCorrupt(f"cannot open manager identities: {e}") from e
 
     def rotate_manager(self, passphrase: str) -> X25519Recipient:
         """Start sealing to a new manager identity; the old ones stay so old clips open."""
         identities = self.unlock_manager_identities(passphrase)
         new = X25519Identity.generate()
+        self._endorse(passphrase, [recipients_statement(
+            [str(r) for r in (new.recipient(), *self.auditor_recipients())], self._now())])
         self._seal_manager_identities([new, *identities], passphrase)
         log.info("manager key rotated to %s", new.recipient())
         return new.recipient()
 
     def change_passphrase(self, old: str, new: str) -> None:
-        self._seal_manager_identities(self.unlock_manager_identities(old), new)
+        identities = self.unlock_manager_identities(old)
+        if (self.directory / MANAGER_SIGNING_FILE).exists():
+            self._seal(MANAGER_SIGNING_FILE, _pem(self._unlock_manager_signing(old)), new)
+        self._seal_manager_identities(identities, new)
+
+    # -- manager signing key (root of trust) -----------------------------------------------
+
+    @property
+    def manager_fingerprint(self) -> str:
+        """The manager key's fingerprint, as `verify --manager-key` takes it."""
+        return self.endorsements().fingerprint
+
+    def endorsements(self) -> Endorsements:
+        return check_document(read_document(self._existing(ENDORSEMENTS_FILE)))
+
+    def _unlock_manager_signing(self, passphrase: str) -> Ed25519PrivateKey:
+        pem = self._unseal(MANAGER_SIGNING_FILE, passphrase)
+        try:
+            key = serialization.load_pem_private_key(pem, password=None)
+        except (ValueError, TypeError) as e:
+            raise KeyStoreCorrupt(f"cannot read manager signing key: {e}") from e
+        if not isinstance(key, Ed25519PrivateKey):
+            raise KeyStoreCorrupt("the manager signing key is not an Ed25519 key")
+        return key
+
+    def _endorse(self, passphrase: str, statements: list[dict[str, Any]]) -> None:
+        manager = self._unlock_manager_signing(passphrase)
+        document = read_document(self._existing(ENDORSEMENTS_FILE))
+        self._write_endorsements(document, manager, statements)
+
+    def _write_endorsements(self, document: dict[str, Any], manager: Ed25519PrivateKey,
+                            statements: list[dict[str, Any]]) -> None:
+        document["statements"] += [sign_statement(manager, s) for s in statements]
+        text = json.dumps(document, indent=2) + "\n"
+        write_durably(self.directory / ENDORSEMENTS_FILE, text.encode("utf-8"), PUBLIC_MODE)
+
+    def _seal(self, name: str, data: bytes, passphrase: str) -> None:
+        write_durably(self.directory / name, seal(data, passphrase, self.work_factor),
+                      SECRET_MODE)
+
+    def _unseal(self, name: str, passphrase: str) -> bytes:
+        return unseal(self._existing(name), passphrase, self.work_factor)
+
+    def _now(self) -> str:
+        return self._clock.now().utc.isoformat()
 
     def _seal_manager_identities(self, identities: list[X25519Identity], passphrase: str) -> None:
         created = self._clock.now().utc.isoformat()
         lines = [f"# posdesk manager identities, sealed {created}, newest first"]
         for identity in identities:
             lines += [f"# recipient: {identity.recipient()}", str(identity)]
-        sealed = io.BytesIO()
-        with AgeWriter(sealed, [ScryptRecipient(passphrase, self.work_factor)]) as writer:
-            writer.write(("\n".join(lines) + "\n").encode("ascii"))
         # The identities first: a crash before the recipient changes leaves clips sealed
         # to a key that can still be unlocked.
-        write_durably(self.directory / MANAGER_IDENTITIES_FILE, sealed.getvalue(), SECRET_MODE)
+        self._seal(MANAGER_IDENTITIES_FILE, ("\n".join(lines) + "\n").encode("ascii"),
+                   passphrase)
         write_durably(self.directory / MANAGER_RECIPIENT_FILE,
                       f"{identities[0].recipient()}\n".encode("ascii"), PUBLIC_MODE)
 

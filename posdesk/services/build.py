@@ -27,14 +27,17 @@ from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
 from posdesk.db.writer import DbWriter
+from posdesk.recording.evidence.private_files import make_private
 from posdesk.recording.keys import KeyStore
 
 from .checkout import CheckoutService
 from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
+from .pin_throttle import ThrottledUsers
 from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
+from .z_witness import ZWitness
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,19 @@ class Services:
         self.devices = build_devices(config=self.config, data_dir=self.data_dir, checkout=self.checkout,
                                      writer=self.writer, dispatch=self.dispatch,
                                      cur=self.checkout.currency, simulate=simulate)
+        self.wire_receipt_witness()
         return self.devices
+
+    def wire_receipt_witness(self) -> None:
+        """Receipts print the chain head in their QR code (a witness on paper)."""
+        chain = self.recording.chain if self.recording is not None else None
+        if self.devices.printing is None or chain is None:
+            return
+
+        def head() -> str:
+            seq, digest = chain.head
+            return f"{seq}:{digest[:16]}" if digest else ""
+        self.devices.printing.evidence_head = head
 
     def close(self) -> None:
         for close in reversed(self.closers):
@@ -130,6 +145,12 @@ def open_config(data_dir: Path, *, check: bool = True) -> Config:
     return Config(data_dir / "posdesk.toml", check=check)
 
 
+def signed_audit_head() -> dict[str, object]:
+    """The audit log's head, as every manifest signs it."""
+    head = db_audit.audit_head()
+    return {"audit": {"rows": head.rows, "hash": head.hash}}
+
+
 def seed_demo(users: UserStore, catalog: CatalogStore) -> None:
     """Demo users and catalog on a fresh data dir; never touches one that has them."""
     if not users.list():
@@ -145,15 +166,19 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
                    with_devices: bool = False, with_recording: bool = False) -> Services:
     """Open the lane in `data_dir`. `with_devices` starts the configured devices (and, with
     `demo`, simulators for the ones left unconfigured); `with_recording` the recorder."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private(data_dir, directory=True)
     config = open_config(data_dir)
     db = open_database(data_dir / "posdesk.db")
+    for name in ("posdesk.db", "posdesk.db-wal", "posdesk.db-shm"):
+        make_private(data_dir / name)  # inside a 0700 directory from the start
     try:
         check_lane(config.get("lane.id"))
     except Exception:
         close_database()
         raise
-    users, catalog_store = UserStore(), CatalogStore(currency(config.get("store.currency")))
+    lane_clock = clock or SystemClock()
+    users = ThrottledUsers(config.get("lane.id"), now=lambda: lane_clock.now().utc)
+    catalog_store = CatalogStore(currency(config.get("store.currency")))
     if not catalog_store.tax_rates():
         catalog_store.set_tax_rates(PRESETS[config.get("store.tax_preset")])
     sales, shifts = SaleStore(), ShiftStore()
@@ -170,6 +195,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
         audit=db_audit.audit, dispatch=dispatch)
+    checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
     devices = Devices()
     if with_devices:
         devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
@@ -187,4 +213,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         recording.start()
         services.recording = recording
         services.closers.append(recording.stop)
+        services.wire_receipt_witness()
+        if recording.chain is not None:
+            recording.chain.context = signed_audit_head
     return services

@@ -73,6 +73,8 @@ class CheckoutService:
         self.on_event: list[Listener] = []
         self._completion = Completion(sales=sales, writer=writer, dispatch=dispatch, lane=lane,
                                       on_saved=self._saved, notice=self.notice)
+        #: Adds the evidence chain head to a closing Z report (set by the composition root).
+        self.stamp_report: Callable[[Any], Any] = lambda report: report
 
     # -- session ---------------------------------------------------------------------------
     def login(self, pin: str, *, name: str | None = None) -> Any:
@@ -331,7 +333,7 @@ class CheckoutService:
         if not allowed(self._role(), Permission.Z_REPORT) and not approved_by:
             raise ApprovalRequired(Permission.Z_REPORT.value)
         self._writer.flush(timeout=5)
-        return self._shifts.close(self.lane, counted, self.user.name)
+        return self.stamp_report(self._shifts.close(self.lane, counted, self.user.name))
 
     # -- plumbing --------------------------------------------------------------------------
     def _role(self) -> Role:

@@ -63,6 +63,9 @@ class ReceiptPrinting:
         #: installs translated ones (this layer cannot reach Qt's translator).
         self.labels: Callable[[], Mapping[str, str]] = lambda: DEFAULT_LABELS
         self.translate: Translate = str
+        #: The evidence chain head (`SEQ:HASH`, "" if none) for the receipt QR; kept in
+        #: memory by the chain, so asking it never waits on the disk.
+        self.evidence_head: Callable[[], str] = lambda: ""
         self.drawer = CashDrawer(printer)
         self.on_outcome: list[Callable[[PrintOutcome], None]] = []
         self.on_status: list[Callable[[PrinterStatus | None, Text | None], None]] = []
@@ -77,7 +80,7 @@ class ReceiptPrinting:
         if sale.state is not SaleState.COMPLETED:
             return
         receipt = build_receipt(sale, header=self._header, labels=self.labels(),
-                                recording_id=recording_id)
+                                recording_id=recording_id, evidence_head=self.evidence_head())
         self._run(lambda: self._printer.print_receipt(receipt), sale)
 
     def reprint_last(self) -> None:

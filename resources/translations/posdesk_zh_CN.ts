@@ -207,19 +207,19 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="199"/>
+        <location filename="../../posdesk/services/checkout.py" line="201"/>
         <source>Say where it was checked (terminal journal, end-of-day report).</source>
-        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one).</extracomment>
+        <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one). Adds the evidence chain head to a closing Z report (set by the composition root).</extracomment>
         <translation>请说明在哪里核对过（终端流水、日结报告）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="208"/>
+        <location filename="../../posdesk/services/checkout.py" line="210"/>
         <source>This card payment is already settled.</source>
         <translation>这笔刷卡付款已经处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="269"/>
-        <location filename="../../posdesk/services/checkout.py" line="277"/>
+        <location filename="../../posdesk/services/checkout.py" line="271"/>
+        <location filename="../../posdesk/services/checkout.py" line="279"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="109"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="130"/>
@@ -227,12 +227,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="281"/>
+        <location filename="../../posdesk/services/checkout.py" line="283"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="342"/>
+        <location filename="../../posdesk/services/checkout.py" line="344"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -240,7 +240,7 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="350"/>
+        <location filename="../../posdesk/services/checkout.py" line="352"/>
         <location filename="../../posdesk/ui/main_window.py" line="143"/>
         <source>The last sale is still being saved; wait until its receipt prints.</source>
         <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
@@ -1359,12 +1359,12 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="121"/>
-        <location filename="../../posdesk/services/printing.py" line="143"/>
+        <location filename="../../posdesk/services/printing.py" line="124"/>
+        <location filename="../../posdesk/services/printing.py" line="146"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
-The receipt&apos;s fixed words and the report labels in the shop&apos;s language; the UI installs translated ones (this layer cannot reach Qt&apos;s translator).</extracomment>
+The receipt&apos;s fixed words and the report labels in the shop&apos;s language; the UI installs translated ones (this layer cannot reach Qt&apos;s translator). The evidence chain head (`SEQ:HASH`, &quot;&quot; if none) for the receipt QR; kept in memory by the chain, so asking it never waits on the disk.</extracomment>
         <translation>打印机无响应。</translation>
     </message>
     <message>
@@ -1394,7 +1394,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="138"/>
+        <location filename="../../posdesk/services/printing.py" line="141"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -2164,17 +2164,22 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="82"/>
+        <location filename="../../posdesk/db/errors.py" line="85"/>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <translation>PIN 错误次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="92"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="99"/>
+        <location filename="../../posdesk/db/errors.py" line="109"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="106"/>
+        <location filename="../../posdesk/db/errors.py" line="116"/>
         <source>The disk is full: free some space, then the sale is saved.</source>
         <translation>磁盘已满：请释放一些空间，之后销售即会保存。</translation>
     </message>
@@ -2367,18 +2372,18 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Viewer</name>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="65"/>
+        <location filename="../../posdesk/services/viewer.py" line="67"/>
         <source>Unlock the recordings with the manager passphrase first.</source>
         <extracomment>Default idle time after which the identity is dropped. How long a search waits for the newest sales&apos; facts before it searches without them.</extracomment>
         <translation>请先用经理口令解锁录像。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="71"/>
+        <location filename="../../posdesk/services/viewer.py" line="73"/>
         <source>Wrong manager passphrase ({count} failed tries).</source>
         <translation>经理口令错误（已失败 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/viewer.py" line="77"/>
+        <location filename="../../posdesk/services/viewer.py" line="79"/>
         <source>Say why (a reason is required).</source>
         <translation>请说明原因（必填）。</translation>
     </message>

@@ -43,3 +43,8 @@ def test_open_sale_has_no_receipt(clock):
     sale.add_product(MILK)
     with pytest.raises(ValueError):
         build_receipt(sale, header=HEADER)
+
+
+def test_receipt_qr_carries_the_evidence_chain_head(clock):
+    r = build_receipt(_completed(clock), header=HEADER, evidence_head="41:0123456789abcdef")
+    assert r.qr_payload.endswith(";ev=41:0123456789abcdef")

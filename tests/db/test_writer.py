@@ -101,3 +101,24 @@ def test_killed_process_keeps_every_acknowledged_event(db_path):
         close_database()
     assert seqs[:acked] == list(range(1, acked + 1))
     assert seqs == list(range(1, len(seqs) + 1))  # at most the event in flight beyond, no holes
+
+
+def test_audit_rows_appended_from_two_threads_stay_one_chain(tmp_path):
+    import threading
+
+    from posdesk.db.audit import audit, audit_chain_break
+    from posdesk.db.database import close_database, open_database
+    open_database(tmp_path / "audit.db")
+    try:
+        def many(who: str) -> None:
+            for i in range(40):
+                audit(who, f"{who}{i}")
+        threads = [threading.Thread(target=many, args=(w,)) for w in ("a", "b")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        assert AuditLog.select().count() == 80
+        assert audit_chain_break(None) is None
+    finally:
+        close_database()

@@ -98,7 +98,7 @@ def test_secret_files_are_private(store: KeyStore) -> None:
     for name in (SIGNING_KEY_FILE, MANAGER_IDENTITIES_FILE):
         assert stat.S_IMODE((store.directory / name).stat().st_mode) == 0o600, name
     assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
-    store.rotate_lane_signing()
+    store.rotate_lane_signing(PASSPHRASE)
     assert stat.S_IMODE((store.directory / SIGNING_KEY_FILE).stat().st_mode) == 0o600
 
 
@@ -135,8 +135,8 @@ def test_changed_passphrase_opens_and_old_one_does_not(store: KeyStore) -> None:
 
 def test_auditor_receives_every_new_clip(store: KeyStore) -> None:
     auditor = X25519Identity.generate()
-    store.add_auditor(str(auditor.recipient()), note="tax office")
-    store.add_auditor(auditor.recipient())  # adding twice keeps one entry
+    store.add_auditor(str(auditor.recipient()), PASSPHRASE, note="tax office")
+    store.add_auditor(auditor.recipient(), PASSPHRASE)  # adding twice keeps one entry
     assert open_store(store.directory).recipients() == [store.manager_recipient(),
                                                         auditor.recipient()]
     assert decrypt_bytes(seal_clip(store, b"sale"), [auditor]) == b"sale"
@@ -145,7 +145,7 @@ def test_auditor_receives_every_new_clip(store: KeyStore) -> None:
 def test_signing_rotation_keeps_old_signatures_verifiable(store: KeyStore) -> None:
     old_id = store.key_id
     old_signature = store.sign(b"old manifest")
-    new_id = store.rotate_lane_signing()
+    new_id = store.rotate_lane_signing(PASSPHRASE)
     assert new_id != old_id and store.key_id == new_id
 
     keys = open_store(store.directory).lane_public_keys()
@@ -155,7 +155,7 @@ def test_signing_rotation_keeps_old_signatures_verifiable(store: KeyStore) -> No
 
 
 def test_substituted_lane_key_in_history_is_detected(store: KeyStore) -> None:
-    store.rotate_lane_signing()
+    store.rotate_lane_signing(PASSPHRASE)
     path = store.directory / LANE_KEYS_FILE
     document = json.loads(path.read_text())
     impostor = base64.b64encode(os.urandom(32)).decode()
@@ -169,7 +169,7 @@ def test_substituted_lane_key_in_history_is_detected(store: KeyStore) -> None:
 def test_interrupted_signing_rotation_recovers_on_load(store: KeyStore) -> None:
     old_id = store.key_id
     shutil.copy(store.directory / SIGNING_KEY_FILE, store.directory / "old.pem")
-    new_id = store.rotate_lane_signing()
+    new_id = store.rotate_lane_signing(PASSPHRASE)
     # Put the directory back to the moment before the final rename.
     os.replace(store.directory / SIGNING_KEY_FILE, store.directory / NEXT_SIGNING_KEY_FILE)
     os.replace(store.directory / "old.pem", store.directory / SIGNING_KEY_FILE)
@@ -201,3 +201,46 @@ def test_exported_identity_opens_clips_with_age_tool(store: KeyStore, tmp_path: 
                             capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout == b"old sale"
+
+
+def test_manager_key_endorses_the_lane_key_and_recipients(store: KeyStore) -> None:
+    endorsed = store.endorsements()
+    assert endorsed.fingerprint == store.manager_fingerprint
+    assert store.key_id in endorsed.lane_keys and endorsed.rejected == []
+    assert endorsed.newest_recipients == frozenset({str(store.manager_recipient())})
+    assert (store.directory / "manager-signing.age").read_bytes().startswith(b"age-encryption.org/v1")
+
+
+def test_lane_key_rotation_needs_the_passphrase_and_is_endorsed(store: KeyStore) -> None:
+    before = store.key_id
+    with pytest.raises(WrongPassphrase):
+        store.rotate_lane_signing("guess")
+    assert open_store(store.directory).key_id == before
+    new_id = store.rotate_lane_signing(PASSPHRASE)
+    assert set(open_store(store.directory).endorsements().lane_keys) == {before, new_id}
+
+
+def test_forged_endorsement_is_rejected(store: KeyStore) -> None:
+    path = store.directory / "endorsements.json"
+    document = json.loads(path.read_text())
+    document["statements"][0]["statement"]["key_id"] = "ed25519:0000000000000000"
+    path.write_text(json.dumps(document))
+    endorsed = open_store(store.directory).endorsements()
+    assert store.key_id not in endorsed.lane_keys
+    assert endorsed.rejected == [f"statement 1 is not signed by manager key {store.manager_fingerprint}"]
+
+
+def test_changed_passphrase_also_opens_the_manager_signing_key(store: KeyStore) -> None:
+    store.change_passphrase(PASSPHRASE, "new passphrase")
+    with pytest.raises(WrongPassphrase):
+        store.rotate_lane_signing(PASSPHRASE)
+    store.rotate_lane_signing("new passphrase")
+
+
+def test_recipient_files_changed_without_the_passphrase_are_not_sealed_to(store: KeyStore) -> None:
+    endorsed = store.recipients()
+    thief = X25519Identity.generate()
+    (store.directory / "auditors.txt").write_text(f"{thief.recipient()}\n")
+    assert open_store(store.directory).recipients() == endorsed
+    with pytest.raises(NoIdentityMatch):
+        decrypt_bytes(seal_clip(open_store(store.directory), b"sale"), [thief])

@@ -18,3 +18,7 @@ class ClipNotFound(EvidenceError):
 
 class NotRecoverable(EvidenceError):
     """An interrupted sealed clip has no whole encrypted chunk to keep."""
+
+
+class UnsafePath(EvidenceError):
+    """A path read from the chain, a manifest or a pending note leads outside the data dir."""

@@ -17,9 +17,10 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from .errors import UnsafePath
 from .files import fsync_dir, write_atomic
 from .manifest import (ClipFacts, SaleRef, TrackFacts, Watermark, instant_from_dict,
                        instant_to_dict)
@@ -78,7 +79,21 @@ class ClipLayout:
         self.pending_dir = self.clips_dir / "pending"
 
     def resolve(self, relative: str) -> Path:
-        return self.data_dir / relative
+        """`relative` under the data dir; `UnsafePath` if it leads anywhere else.
+
+        Paths come from files an attacker may have written (chain, manifests, pending
+        notes), so an absolute path, `..` or a symlink out of the data dir is refused
+        before anything is read or deleted.
+        """
+        pure = PurePosixPath(relative)
+        if (not relative or pure.is_absolute() or ".." in pure.parts or "\\" in relative
+                or ":" in relative):
+            raise UnsafePath(f"path {relative!r} is not inside the data directory")
+        path = self.data_dir / relative
+        root = self.data_dir.resolve()
+        if not path.resolve().is_relative_to(root):
+            raise UnsafePath(f"path {relative!r} leads outside the data directory")
+        return path
 
     def relative(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
@@ -128,8 +143,12 @@ class ClipLayout:
         notes = []
         for path in sorted(self.pending_dir.glob("*.json")):
             try:
-                notes.append(PendingClip.from_json(path.read_bytes()))
-            except (ValueError, KeyError) as e:
+                note = PendingClip.from_json(path.read_bytes())
+                self.resolve(note.clip.file)
+                if not note.clip.file.endswith(CLIP_SUFFIX):
+                    raise ValueError(f"{note.clip.file!r} is not a sealed clip")
+                notes.append(note)
+            except (ValueError, KeyError, TypeError, UnsafePath) as e:
                 log.warning("ignoring unreadable pending note %s: %s", path, e)
         return sorted(notes, key=lambda p: p.clip.started.mono_ns)
 

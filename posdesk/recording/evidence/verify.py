@@ -10,6 +10,7 @@ hence the callable; it returns None (or raises LookupError) for a sale that is g
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -19,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
+from .errors import UnsafePath
 from .files import sha256_file
 from .layout import ClipLayout
 from .manifest import MANIFEST_TYPE, TOMBSTONE_TYPE, Entry, entry_hash
@@ -47,6 +49,17 @@ class Problem(StrEnum):
     TOMBSTONE_MISMATCH = "tombstone-mismatch"
     #: Signed `complete` though no camera gave it one frame (older versions did so).
     EMPTY_CLIP = "empty-clip"
+    UNSAFE_PATH = "unsafe-path"
+    # Against the outside anchors (see `anchors`):
+    MANAGER_KEY_MISMATCH = "manager-key-mismatch"
+    NOT_ENDORSED = "not-endorsed"
+    UNENDORSED_KEY = "unendorsed-key"
+    UNENDORSED_RECIPIENTS = "unendorsed-recipients"
+    WITNESS_MISMATCH = "witness-mismatch"
+    # Against the lane's database (see the evidence service):
+    RECEIPT_MISSING = "receipt-missing"
+    SALE_ROWS_MISMATCH = "sale-rows-mismatch"
+    AUDIT_BROKEN = "audit-broken"
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,8 @@ class Finding:
     detail: str
 
     def __str__(self) -> str:
-        where = f"entry {self.seq}" if self.seq is not None else f"log line {self.line}"
+        where = (f"entry {self.seq}" if self.seq is not None
+                 else f"log line {self.line}" if self.line else "lane")
         sale = f" (sale {self.sale_id})" if self.sale_id else ""
         return f"{where}{sale}: {self.problem}: {self.detail}"
 
@@ -72,6 +86,14 @@ class VerifyReport:
     entries: int = 0
     counts: Counter = field(default_factory=Counter)  # complete/truncated/no-clip/purged
     findings: list[Finding] = field(default_factory=list)
+    #: Every entry that parsed with its log line, in log order, for later checks.
+    walked: list[tuple[int, Entry]] = field(default_factory=list, repr=False)
+    #: Why the lane could not be checked against an outside anchor; None when it was.
+    unanchored: str | None = "no manager key or witness was given"
+
+    def add(self, finding: Finding) -> None:
+        """Add a finding found after the walk, keeping findings in chain order."""
+        bisect.insort(self.findings, finding, key=lambda f: f.line)
 
     @property
     def ok(self) -> bool:
@@ -85,7 +107,9 @@ class VerifyReport:
         parts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items()))
         head = f"lane {self.lane_id}: {self.entries} entries ({parts or 'none'})"
         if self.ok:
-            return head + ": chain intact"
+            anchor = (f"; could not check the lane against an outside anchor "
+                      f"({self.unanchored})" if self.unanchored else "; anchored")
+            return head + ": chain intact" + anchor
         return f"{head}: {len(self.findings)} problem(s); first: {self.first_broken}"
 
 
@@ -112,6 +136,7 @@ def verify_chain(data_dir: Path, lane_id: str, public_keys: Mapping[str, bytes],
             found.add(Problem.LOG_UNREADABLE, None, None, f"line {number} of the chain log: {e}")
             prev_seq, prev_hash = prev_seq + 1, entry_hash(raw)
             continue
+        report.walked.append((number, entry))
         found.chain_links(entry, lane_id, prev_seq, prev_hash)
         if found.signature(entry) and found.beside(entry):
             if entry.kind == MANIFEST_TYPE:
@@ -163,8 +188,17 @@ class _Checker:
         why = check_signature(e.body, self.public_keys)
         return why is None or self.add(Problem.BAD_SIGNATURE, e.seq, e.sale_id, why, e.file)
 
+    def inside(self, e: Entry, file: str) -> Path | None:
+        try:
+            return self.layout.resolve(file)
+        except UnsafePath as why:
+            self.add(Problem.UNSAFE_PATH, e.seq, e.sale_id, str(why), file)
+            return None
+
     def beside(self, e: Entry) -> bool:
-        path = self.layout.resolve(e.file)
+        path = self.inside(e, e.file)
+        if path is None:
+            return False
         if not path.exists():
             return self.add(Problem.MANIFEST_MISSING, e.seq, e.sale_id, f"{e.file} is missing",
                             e.file)
@@ -187,7 +221,9 @@ class _Checker:
         if status == "complete" and videos and all(t.get("frames") == 0 for t in videos):
             self.add(Problem.EMPTY_CLIP, e.seq, e.sale_id, f"{clip['file']} is signed complete "
                      "but holds no video frame (no camera)", clip["file"])
-        path = self.layout.resolve(clip["file"])
+        path = self.inside(e, clip["file"])
+        if path is None:
+            return
         if not path.exists():
             self.add(Problem.CLIP_MISSING, e.seq, e.sale_id, f"{clip['file']} is missing "
                      "and no tombstone purged it", clip["file"])
@@ -229,6 +265,11 @@ def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
     with open(path, "rb") as f:
         for number, line in enumerate(f, start=1):
             yield number, line.rstrip(b"\n")
+
+
+def clip_owners(log_path: Path) -> dict[str, str]:
+    """Sealed-clip SHA-256 -> the sale whose manifest signed it, over a chain log."""
+    return _index(log_path)[1]
 
 
 def _index(log_path: Path) -> tuple[set[int], dict[str, str]]:

@@ -1,0 +1,73 @@
+"""Guessing PINs at the counter: after five wrong PINs without a name the lane makes the
+next try wait (and the wait grows), at the login screen and in the approval box alike."""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+import pytest
+
+from posdesk.core.clock import ManualClock
+from posdesk.core.permissions import Permission
+from posdesk.db.errors import PinLockedOut, WrongPin
+from posdesk.services.build import build_services
+from posdesk.ui.dialogs.approval import ApprovalDialog
+
+from ..ui.helpers import CASHIER_PIN, MANAGER_PIN, db_rows, press, type_text
+
+
+def _guess(qtbot: Any, times: int) -> None:
+    for n in range(times):
+        type_text(qtbot, f"{7000 + n}")
+        press(qtbot, Qt.Key.Key_Return)
+
+
+def test_pin_only_login_locks_the_lane_after_five_wrong_pins(qtbot: Any, window: Any,
+                                                             services: Any) -> None:
+    _guess(qtbot, 5)
+    type_text(qtbot, CASHIER_PIN)  # the right PIN must now wait too
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.login
+    assert window.login.pin.message.text().startswith("Too many wrong PINs. Try again in")
+    assert db_rows(services, "SELECT count(*) FROM audit_log WHERE action = 'pin_rejected'") == [(5,)]
+    assert db_rows(services, "SELECT count(*) FROM audit_log WHERE action = 'pin_locked_out'") == [(1,)]
+
+
+def test_wait_grows_with_every_further_wrong_pin(tmp_path: Any) -> None:
+    clock = ManualClock()
+    lane = build_services(tmp_path / "lane", demo=True, clock=clock)
+    try:
+        users = lane.users
+        for n in range(5):
+            with pytest.raises(WrongPin):
+                users.check_pin(None, f"{7000 + n}")
+        first = users.wait_needed()
+        assert first == timedelta(seconds=30)
+        with pytest.raises(PinLockedOut):
+            users.check_pin(None, MANAGER_PIN)
+        clock.advance(ms=31_000)
+        with pytest.raises(WrongPin):
+            users.check_pin(None, "7999")
+        assert users.wait_needed() == timedelta(seconds=60)
+        clock.advance(ms=61_000)
+        assert users.check_pin(None, MANAGER_PIN).name == "Max"
+        assert users.wait_needed() == timedelta(0)
+    finally:
+        lane.close()
+
+
+def test_approval_box_locks_after_five_wrong_pins(qtbot: Any, services: Any) -> None:
+    dialog = ApprovalDialog(checkout=services.checkout, permission=Permission.VOID_SALE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.pin.edit.setFocus()
+    for n in range(5):
+        qtbot.keyClicks(dialog.pin.edit, f"{7000 + n}")
+        qtbot.keyClick(dialog.pin.edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.pin.edit, MANAGER_PIN)
+    qtbot.keyClick(dialog.pin.edit, Qt.Key.Key_Return)
+    assert dialog.approver is None and dialog.isVisible()
+    assert dialog.pin.message.text().startswith("Too many wrong PINs")

@@ -15,6 +15,7 @@ from ..core.i18n import Text
 from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES
 from .evidence.layout import PendingClip
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef
+from .media.video_settings import VideoSettings
 
 
 # -- messages, app -> recorder ----------------------------------------------------------
@@ -50,6 +51,8 @@ class Shutdown:
 @dataclass(frozen=True)
 class Ready:
     pid: int
+    #: The video encoder that runs and what was refused before it (EncoderChoice.summary).
+    video_encoder: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,5 +129,8 @@ class RecorderConfig:
     postroll_s: float = 3.0
     preview_size: tuple[int, int] = (640, 360)
     watermark: bool = True
+    #: "auto" (hardware where present, else libx264), "libx264", or one encoder by name.
+    encoder: str = "auto"
+    video_settings: VideoSettings = field(default_factory=VideoSettings)
     warn_free_bytes: int = DEFAULT_WARN_BYTES
     full_free_bytes: int = DEFAULT_FULL_BYTES

@@ -31,7 +31,8 @@ from .evidence.disk import DiskLevel, DiskWatchdog
 from .evidence.layout import ClipLayout, PendingClip, clip_file
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Watermark
 from .media.clips import ClipFacts as MediaClipFacts
-from .media.encoder import AudioEncoder, VideoEncoder
+from .media.encoder import AudioEncoder
+from .media.encoder_choice import open_video_encoder
 from .media.camera import OpenCvVideoSource
 from .media.errors import MediaError, NoMicrophone
 from .media.frames import SourceStatus, VideoFrame, WatermarkMode
@@ -140,17 +141,25 @@ class _Recorder:
             self.video = self.passthrough
             mode = WatermarkMode.SUBTITLE_TRACK
             tracks: list = [self.passthrough.track]
+            self.video_encoder = "passthrough"
         else:
             self.video = _open_video(config.video)
             mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
-            tracks = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
-                                   watermark=mode)]
+            encoder, choice = open_video_encoder(
+                config.video.width, config.video.height, config.video.fps,
+                setting=config.encoder, settings=config.video_settings, watermark=mode)
+            self.video_encoder = choice.summary
+            tracks = [encoder]
         self.video2: FrameCapture | None = None
         if config.video2 is not None:
             spec2 = config.video2
             self.video2 = FrameCapture(_open_video(spec2))
-            tracks.append(VideoEncoder(spec2.width, spec2.height, spec2.fps, track=len(tracks),
-                                       name="customer", watermark=mode))
+            # The second camera takes the encoder the first one got, if that was hardware.
+            second, _ = open_video_encoder(spec2.width, spec2.height, spec2.fps,
+                                           setting=getattr(tracks[0], "codec", "libx264"),
+                                           settings=config.video_settings, track=len(tracks),
+                                           name="customer", watermark=mode)
+            tracks.append(second)
         self.audio = self._open_audio()
         if self.audio is not None:
             tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels,
@@ -170,7 +179,7 @@ class _Recorder:
         self.stopping = False
 
     def run(self) -> None:
-        self.send(Ready(os.getpid()))
+        self.send(Ready(os.getpid(), self.video_encoder))
         if self.audio is None and self.config.audio is not None:
             self.warn(WarningCode.NO_MICROPHONE,
                       QT_TRANSLATE_NOOP("Recorder", "No microphone: recording without sound."))

@@ -32,7 +32,11 @@ DEFAULTS: dict[str, Any] = {
                   # "auto": a test tone with the test-pattern camera, else the default
                   # microphone; or "microphone", "microphone:<device>", "synthetic", "off".
                   "audio": "auto",
-                  "width": 1280, "height": 720, "fps": 30, "preroll_s": 5, "postroll_s": 3,
+                  "width": 1280, "height": 720,
+                  # 15 fps is the usual evidence rate; see the README for the trade-offs.
+                  "fps": 15, "preroll_s": 5, "postroll_s": 3,
+                  # "auto": a hardware H.264 encoder where the PC has one, else libx264.
+                  "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
                   "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
                   "disk_full_mb": 256,
                   # mode "rules": record a sale once one of these fires (pre-roll included).

@@ -25,6 +25,7 @@ from posdesk.devices.worker import DeviceWorker
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
+from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.keys import KeyStore
 from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
 from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
@@ -160,6 +161,11 @@ class RecordingService:
             preroll_s=float(self._config.get("recording.preroll_s")),
             postroll_s=float(self._config.get("recording.postroll_s")),
             watermark=bool(self._config.get("recording.watermark")),
+            encoder=str(self._config.get("recording.encoder")),
+            video_settings=VideoSettings(
+                preset=str(self._config.get("recording.preset")),
+                crf=int(self._config.get("recording.crf")),
+                keyframe_interval_s=float(self._config.get("recording.keyframe_s"))),
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
             full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
@@ -175,6 +181,12 @@ class RecordingService:
         if self.supervisor is not None:
             self._calls.submit(self.supervisor.stop)
         self._calls.stop(timeout=30)
+
+    @property
+    def video_encoder(self) -> str:
+        """Which video encoder records, and why not a hardware one ("" before the recorder
+        is up), for the self-test and the device page."""
+        return self.supervisor.video_encoder if self.supervisor is not None else ""
 
     def preview(self, newer_than: int = 0) -> Any:
         """The newest preview frame from shared memory (a copy); cheap, never waits."""

@@ -99,7 +99,8 @@ class VideoEncoder:
             # Two captures inside one 90 kHz tick (or a clock step back): keep pts increasing.
             pts = self._last_pts + 1
         self._last_pts = pts
-        picture = av.VideoFrame.from_ndarray(
+        # The converted array is new for each frame, so the frame may wrap it uncopied.
+        picture = av.VideoFrame.from_numpy_buffer(
             cv2.cvtColor(image, cv2.COLOR_BGR2YUV_I420), format="yuv420p")
         if self._pix_fmt != "yuv420p":
             picture = picture.reformat(format=self._pix_fmt)

@@ -56,13 +56,43 @@ class Watermark:
         if not self.enabled:
             return
         text = self.text(sale_number=sale_number, at=at)
-        height = image.shape[0]
-        scale = max(0.35, height / 720 * 0.8)
-        thickness = max(1, round(scale * 2))
-        (w, h), baseline = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-        pad = max(2, h // 3)
-        box = image[0:h + baseline + 2 * pad, 0:min(image.shape[1], w + 2 * pad)]
+        origin, scale, thickness, box = _layout(image.shape, text)
+        top, left, bottom, right = box
         # Darken instead of blanking so the scene behind the text stays visible.
-        box //= 3
-        cv2.putText(image, text, (pad, pad + h), cv2.FONT_HERSHEY_SIMPLEX, scale, TEXT_BGR,
+        image[top:bottom, left:right] //= 3
+        cv2.putText(image, text, origin, cv2.FONT_HERSHEY_SIMPLEX, scale, TEXT_BGR,
                     thickness, cv2.LINE_AA)
+
+
+def text_mask(shape: tuple[int, ...], text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """The watermark's strokes alone (uint8 0..255, anti-aliased) for a picture of `shape`,
+    and its box (top, left, bottom, right): what a legibility check compares decoded
+    pictures with."""
+    origin, scale, thickness, box = _layout(shape, text)
+    mask = np.zeros(shape[:2], np.uint8)
+    cv2.putText(mask, text, origin, cv2.FONT_HERSHEY_SIMPLEX, scale, 255, thickness,
+                cv2.LINE_AA)
+    return mask, box
+
+
+def _layout(shape: tuple[int, ...], text: str
+            ) -> tuple[tuple[int, int], float, int, tuple[int, int, int, int]]:
+    """Where and how big the text goes: origin, font scale, stroke, box (t, l, b, r)."""
+    height, width = shape[:2]
+    scale = max(0.35, height / 720 * 0.8)
+    thickness = max(1, round(scale * 2))
+    (w, h), baseline = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    pad = max(2, h // 3)
+    return (pad, pad + h), scale, thickness, (0, 0, h + baseline + 2 * pad, min(width, w + 2 * pad))
+
+
+def text_match(image: np.ndarray, text: str) -> float:
+    """How well the watermark `text` reads in a decoded BGR `image`: the overlap (0..1,
+    intersection over union) of its bright pixels with the strokes drawn for that text.
+    1.0 is every stroke pixel bright and nothing else; blur and blocking lower it."""
+    mask, (top, left, bottom, right) = text_mask(image.shape, text)
+    gray = cv2.cvtColor(image[top:bottom, left:right], cv2.COLOR_BGR2GRAY)
+    seen = gray > 127
+    drawn = mask[top:bottom, left:right] > 127
+    union = np.count_nonzero(seen | drawn)
+    return np.count_nonzero(seen & drawn) / union if union else 0.0

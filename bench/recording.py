@@ -45,7 +45,7 @@ from posdesk.recording.media.watermark import Watermark, WatermarkSettings
 
 sys.path.insert(0, str(Path(__file__).parent))
 from recording_common import (  # noqa: E402  (bench scripts import their siblings)
-    CUE_EVERY_S, FPS, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, NullSink, aac_cli_args,
+    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, NullSink, aac_cli_args,
     child_cpu_seconds, cpu_seconds, x264_cli_args,
 )
 
@@ -65,7 +65,8 @@ def frame_pool() -> list:
 def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
     """Record `seconds` in real time through the whole pipeline; returns CPU, facts, drops."""
     pipeline = MediaPipeline(
-        [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS), AudioEncoder(SAMPLE_RATE, track=1)],
+        [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS),
+         AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)],
         watermark=Watermark(WatermarkSettings(lane="1")))
     frames = round(seconds * FPS)
     pacer = Pacer(FPS, live=True)

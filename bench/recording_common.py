@@ -16,6 +16,7 @@ WIDTH, HEIGHT, FPS = RECORDING["width"], RECORDING["height"], RECORDING["fps"]
 SETTINGS = VideoSettings(preset=RECORDING["preset"], crf=RECORDING["crf"],
                          keyframe_interval_s=float(RECORDING["keyframe_s"]))
 SAMPLE_RATE = 48_000
+AUDIO_BIT_RATE = RECORDING["audio_kbps"] * 1000
 #: One journal line every this many seconds, like a brisk cashier.
 CUE_EVERY_S = 2
 
@@ -63,5 +64,5 @@ def x264_cli_args(settings: VideoSettings = SETTINGS, fps: float = FPS) -> list[
 
 
 def aac_cli_args() -> list[str]:
-    """The pipeline's AAC settings (mono, 96 kb/s) for the ffmpeg CLI."""
-    return ["-c:a", "aac", "-b:a", "96k", "-ac", "1"]
+    """The pipeline's AAC settings (mono, the configured bit rate) for the ffmpeg CLI."""
+    return ["-c:a", "aac", "-b:a", str(AUDIO_BIT_RATE), "-ac", "1"]

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from posdesk.db.audit import audit
 from posdesk.core.clock import SystemClock
+from posdesk.core.retention import RetentionClass
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, WrongPassphrase
 from posdesk.recording.evidence.chain import EvidenceChain
@@ -21,6 +22,7 @@ from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.evidence.verify import verify_chain
 from posdesk.recording.keys import KeyStore
+from posdesk.services.retention import keep_period, retention_policy
 
 Fail = Callable[[str], Exception]
 
@@ -121,16 +123,22 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
-    days = args.days if args.days is not None else services.config.get("recording.retention_days")
+    try:
+        policy = retention_policy(services.config, args.days)
+    except ValueError as e:
+        raise fail(str(e)) from e
+    days = policy.keep_days[RetentionClass.ORDINARY]
     chain = EvidenceChain(ClipLayout(services.data_dir), services.config.get("lane.id"),
                           services.keys, SystemClock())
-    result = purge_expired(chain, keep=timedelta(days=int(days)),
-                           legal_holds=services.recordings.legal_holds())
+    result = purge_expired(chain, keep=timedelta(days=days),
+                           legal_holds=services.recordings.legal_holds(),
+                           keep_for=keep_period(policy, services.config, services.sales))
     for entry in result.purged:
         services.recordings.upsert(entry.sale_id, status="purged", clip_path=None,
                                    manifest_path=entry.body.get("file", ""), size=0, sha256=None,
                                    duration_ms=None, key_ids=[], now=datetime.now(timezone.utc))
-    print(f"purged {len(result.purged)} clips older than {days} days; {len(result.held)} on legal hold")
+    print(f"purged {len(result.purged)} clips past their keep period (ordinary sales "
+          f"{days} days, flagged sales per class); {len(result.held)} on legal hold")
     return 0
 
 
@@ -185,4 +193,5 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("clips", cmd_clips, "retention: purge old clips, legal hold")
     p.add_argument("action", choices=["purge", "hold", "release"])
     p.add_argument("sale", nargs="?")
-    p.add_argument("--days", type=int)
+    p.add_argument("--days", type=int, help="keep period of ordinary sales (flagged sales "
+                   "keep theirs: recording.retention.*_days)")

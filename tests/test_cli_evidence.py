@@ -83,3 +83,32 @@ def test_verify_passes_then_names_a_tampered_clip(recorded, tmp_path):
     clip.write_bytes(bytes(blob))
     broken = posdesk(copy, "verify", check=False)
     assert broken.returncode == 1 and rec["clip"].split("/")[-1] in broken.stdout, broken.stdout
+
+
+def test_purge_keeps_regulated_sales_and_tombstones_the_ordinary_ones(recorded, tmp_path):
+    data, _, _ = recorded
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    everything = "Asian,Bakery,Chilled,Dairy,Deli,Drinks,Household,Pantry,Produce,Snacks,Spirits,Sweets"
+    posdesk(copy, "config", "set", "recording.retention.regulated_categories", everything)
+    kept = posdesk(copy, "clips", "purge", "--days", "0").stdout
+    assert kept.startswith("purged 0 clips"), kept
+
+    posdesk(copy, "config", "set", "recording.retention.regulated_categories", "")
+    out = posdesk(copy, "clips", "purge", "--days", "0").stdout
+    assert not out.startswith("purged 0 clips"), out
+    sales = json.loads(posdesk(copy, "sales", "list", "--json").stdout)
+    purged = [s["recording"] for s in sales if s["recording"] and s["recording"]["status"] == "purged"]
+    assert purged and f"purged {len(purged)} clips" in out
+    assert all(not r["clip"] or not (copy / r["clip"]).exists() for r in purged)
+    check = posdesk(copy, "verify", check=False)
+    assert check.returncode == 0 and "chain intact" in check.stdout, check.stdout + check.stderr
+
+
+def test_purge_refuses_a_keep_period_beyond_ten_years_in_one_line(recorded, tmp_path):
+    data, _, _ = recorded
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    posdesk(copy, "config", "set", "recording.retention.refund_days", "4000")
+    bad = posdesk(copy, "clips", "purge", check=False)
+    assert bad.returncode != 0 and "refund" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

@@ -132,5 +132,6 @@ class RecorderConfig:
     #: "auto" (hardware where present, else libx264), "libx264", or one encoder by name.
     encoder: str = "auto"
     video_settings: VideoSettings = field(default_factory=VideoSettings)
+    audio_bit_rate: int = 48_000
     warn_free_bytes: int = DEFAULT_WARN_BYTES
     full_free_bytes: int = DEFAULT_FULL_BYTES

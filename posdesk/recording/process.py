@@ -163,7 +163,7 @@ class _Recorder:
         self.audio = self._open_audio()
         if self.audio is not None:
             tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels,
-                                       track=len(tracks)))
+                                       track=len(tracks), bit_rate=config.audio_bit_rate))
         watermark = BurntInWatermark(WatermarkSettings(enabled=config.watermark,
                                                        lane=config.lane_id))
         self.pipeline = MediaPipeline(tracks, watermark=watermark, preroll_s=config.preroll_s,

@@ -37,7 +37,15 @@ DEFAULTS: dict[str, Any] = {
                   "fps": 15, "preroll_s": 5, "postroll_s": 3,
                   # "auto": a hardware H.264 encoder where the PC has one, else libx264.
                   "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
-                  "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
+                  "audio_kbps": 48,
+                  # Clips of ordinary sales are kept this many days; flagged sales per class.
+                  "watermark": True, "retention_days": 30,
+                  "retention": {"regulated_days": 3653, "refund_days": 365, "void_days": 365,
+                                "override_days": 365,
+                                # Catalog categories whose sales are regulated (plus any
+                                # age-restricted item).
+                                "regulated_categories": "insurance,financial"},
+                  "disk_warn_mb": 2048,
                   "disk_full_mb": 256,
                   # mode "rules": record a sale once one of these fires (pre-roll included).
                   "rules": {"threshold": "", "categories": "",

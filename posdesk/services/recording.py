@@ -166,6 +166,7 @@ class RecordingService:
                 preset=str(self._config.get("recording.preset")),
                 crf=int(self._config.get("recording.crf")),
                 keyframe_interval_s=float(self._config.get("recording.keyframe_s"))),
+            audio_bit_rate=int(self._config.get("recording.audio_kbps")) * 1000,
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
             full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,

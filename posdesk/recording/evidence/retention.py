@@ -10,7 +10,7 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Container
+from typing import Callable, Container
 
 from .chain import EvidenceChain
 from .files import fsync_dir
@@ -29,17 +29,22 @@ class PurgeResult:
 
 
 def purge_expired(chain: EvidenceChain, *, keep: timedelta,
-                  legal_holds: Container[str] = frozenset()) -> PurgeResult:
-    """Delete every clip whose sale ended more than `keep` ago and is not on hold."""
+                  legal_holds: Container[str] = frozenset(),
+                  keep_for: Callable[[str], timedelta] | None = None) -> PurgeResult:
+    """Delete every clip whose sale ended more than its keep period ago and is not on hold.
+
+    The keep period is `keep_for(sale_id)` when given (the sale's retention classes, see
+    `core.retention`), else `keep` for every sale.
+    """
     now = chain.clock.now().utc
-    cutoff = now - keep
     purged_seqs = {e.body["purges"]["seq"] for e in chain.entries() if e.kind == TOMBSTONE_TYPE}
     result = PurgeResult([], [])
     for entry in chain.entries():
         if entry.kind != MANIFEST_TYPE or entry.clip is None or entry.seq in purged_seqs:
             continue
         ended = entry.body["end"] or entry.body["start"]
-        if datetime.fromisoformat(ended["utc"]) > cutoff:
+        period = keep_for(entry.sale_id) if keep_for is not None else keep
+        if datetime.fromisoformat(ended["utc"]) > now - period:
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)

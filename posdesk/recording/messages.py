@@ -15,6 +15,7 @@ from ..core.i18n import Text
 from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES
 from .evidence.layout import PendingClip
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef
+from .media.motion import MotionSettings
 from .media.video_settings import VideoSettings
 
 
@@ -133,5 +134,6 @@ class RecorderConfig:
     encoder: str = "auto"
     video_settings: VideoSettings = field(default_factory=VideoSettings)
     audio_bit_rate: int = 48_000
+    motion: MotionSettings = field(default_factory=MotionSettings)
     warn_free_bytes: int = DEFAULT_WARN_BYTES
     full_free_bytes: int = DEFAULT_FULL_BYTES

@@ -168,7 +168,8 @@ class _Recorder:
                                                        lane=config.lane_id))
         self.pipeline = MediaPipeline(tracks, watermark=watermark, preroll_s=config.preroll_s,
                                       postroll_s=config.postroll_s,
-                                      preview_size=(slot.width, slot.height), clock=self.clock)
+                                      preview_size=(slot.width, slot.height),
+                                      motion=config.motion, clock=self.clock)
         self.track_mode = mode
         self.track_facts = tuple(TrackFacts(t.info.kind.value, t.info.codec, t.info.name)
                                  for t in tracks)

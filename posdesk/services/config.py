@@ -38,6 +38,9 @@ DEFAULTS: dict[str, Any] = {
                   # "auto": a hardware H.264 encoder where the PC has one, else libx264.
                   "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
                   "audio_kbps": 48,
+                  # A still counter is encoded at this rate (0: always full rate); frames
+                  # of a sale only if motion_thin_sales is on.
+                  "motion_idle_fps": 2.0, "motion_thin_sales": False,
                   # Clips of ordinary sales are kept this many days; flagged sales per class.
                   "watermark": True, "retention_days": 30,
                   "retention": {"regulated_days": 3653, "refund_days": 365, "void_days": 365,

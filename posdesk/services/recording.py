@@ -25,6 +25,7 @@ from posdesk.devices.worker import DeviceWorker
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
+from posdesk.recording.media.motion import MotionSettings
 from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.keys import KeyStore
 from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
@@ -167,6 +168,9 @@ class RecordingService:
                 crf=int(self._config.get("recording.crf")),
                 keyframe_interval_s=float(self._config.get("recording.keyframe_s"))),
             audio_bit_rate=int(self._config.get("recording.audio_kbps")) * 1000,
+            motion=MotionSettings(
+                idle_fps=float(self._config.get("recording.motion_idle_fps")),
+                thin_sales=bool(self._config.get("recording.motion_thin_sales"))),
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
             full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,

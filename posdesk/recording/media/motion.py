@@ -1,0 +1,84 @@
+"""Motion-adaptive frame rate: a still counter is encoded at a trickle.
+
+The camera is always read at full rate; this gate decides which frames the encoder gets.
+Motion is a frame difference on a small grey thumbnail (the size of a preview picture
+shrunk further, so sensor noise averages out), taken before the watermark is drawn (its
+clock changes every second). After `still_after_s` without motion or journal event, one
+frame per `1 / idle_fps` is encoded; motion or `wake()` (any journal event) makes the very
+next frame, and every frame after it, go to the encoder again. Frames of an open sale are
+all encoded unless `thin_sales` is set. A thinned frame is not a lost one: nothing is
+journaled for it, and the clip simply holds that picture longer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from posdesk.recording.media.pacing import NS_PER_S
+
+#: Thumbnail the difference is taken on (width, height).
+THUMBNAIL = (80, 45)
+
+
+@dataclass(frozen=True)
+class MotionSettings:
+    #: Frames per second encoded while still; 0 turns the gate off (every frame encoded).
+    idle_fps: float = 2.0
+    #: Seconds without motion or journal event before the rate drops.
+    still_after_s: float = 2.0
+    #: A thumbnail pixel has changed when its grey level moved by more than this.
+    pixel_threshold: int = 12
+    #: Motion is when more than this share of thumbnail pixels changed.
+    changed_share: float = 0.002
+    #: Thin frames of an open sale too (off: a sale is recorded at full rate throughout).
+    thin_sales: bool = False
+
+
+class MotionGate:
+    """Decides frame by frame whether one camera's picture is encoded."""
+
+    def __init__(self, fps: float, settings: MotionSettings | None = None):
+        self.settings = settings or MotionSettings()
+        self._period_ns = NS_PER_S / fps
+        self._still_after_ns = round(self.settings.still_after_s * NS_PER_S)
+        self._idle_period_ns = (NS_PER_S / self.settings.idle_fps
+                                if self.settings.idle_fps > 0 else 0.0)
+        self._reference: np.ndarray | None = None  # thumbnail of the last encoded frame
+        self._full_until_ns: int | None = None
+        self._last_encoded_ns: int | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._idle_period_ns > 0
+
+    def wake(self, mono_ns: int) -> None:
+        """A journal event at `mono_ns`: full rate from the next frame on."""
+        self._extend(mono_ns)
+
+    def admit(self, image: np.ndarray, mono_ns: int, *, sale_open: bool = False) -> bool:
+        """Whether the frame captured at `mono_ns` goes to the encoder."""
+        if not self.enabled:
+            return True
+        thumbnail = cv2.cvtColor(cv2.resize(image, THUMBNAIL, interpolation=cv2.INTER_AREA),
+                                 cv2.COLOR_BGR2GRAY)
+        if self._moved(thumbnail) or (sale_open and not self.settings.thin_sales):
+            self._extend(mono_ns)
+        due = (self._last_encoded_ns is None
+               or mono_ns - self._last_encoded_ns >= self._idle_period_ns - self._period_ns / 2)
+        if (self._full_until_ns is not None and mono_ns <= self._full_until_ns) or due:
+            self._reference = thumbnail
+            self._last_encoded_ns = mono_ns
+            return True
+        return False
+
+    def _moved(self, thumbnail: np.ndarray) -> bool:
+        if self._reference is None:
+            return True
+        changed = cv2.absdiff(thumbnail, self._reference) > self.settings.pixel_threshold
+        return np.count_nonzero(changed) > self.settings.changed_share * changed.size
+
+    def _extend(self, mono_ns: int) -> None:
+        until = mono_ns + self._still_after_ns
+        self._full_until_ns = max(self._full_until_ns or until, until)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.clock import Instant
 from ..core.i18n import Text
-from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES
+from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES, DEFAULT_WARN_DAYS
 from .evidence.layout import PendingClip
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef
 from .media.motion import MotionSettings
@@ -137,3 +137,5 @@ class RecorderConfig:
     motion: MotionSettings = field(default_factory=MotionSettings)
     warn_free_bytes: int = DEFAULT_WARN_BYTES
     full_free_bytes: int = DEFAULT_FULL_BYTES
+    #: Warn when the disk is full within this many days at the current recording rate.
+    warn_days: float = DEFAULT_WARN_DAYS

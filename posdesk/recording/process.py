@@ -130,7 +130,8 @@ class _Recorder:
         self.clock = SystemClock()
         self.recipients = [X25519Recipient.parse(r) for r in config.recipients]
         self.disk = DiskWatchdog(self.layout.clips_dir, warn_bytes=config.warn_free_bytes,
-                                 full_bytes=config.full_free_bytes)
+                                 full_bytes=config.full_free_bytes, warn_days=config.warn_days,
+                                 clock=self.clock)
         self.passthrough: PassThroughCapture | None = None
         self.video: SyntheticVideoSource | OpenCvVideoSource | PassThroughCapture
         if config.video.passthrough:
@@ -334,11 +335,18 @@ class _Recorder:
             self.send(Heartbeat(time.monotonic_ns(), self.frames, len(self.clips)))
         if now >= self.next_disk_check:
             self.next_disk_check = now + DISK_CHECK_S
-            level = self.disk.check().level
-            if level is DiskLevel.FULL:
+            state = self.disk.check()
+            if state.level is DiskLevel.FULL:
                 self.warn(WarningCode.DISK_FULL, QT_TRANSLATE_NOOP(
                     "Recorder", "The disk is full: sales are not being recorded."))
-            elif level is DiskLevel.LOW:
+            elif state.level is DiskLevel.LOW and state.free_bytes >= self.disk.warn_bytes:
+                # Room for now, but not for long at this rate: early warning.
+                self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
+                    "Recorder",
+                    "At the current rate the disk is full in {days} days: purge old clips or add storage."
+                ).format(
+                        days=max(0, round(state.days_left or 0))))
+            elif state.level is DiskLevel.LOW:
                 self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
                     "Recorder", "The disk is nearly full: recordings will stop soon."))
 

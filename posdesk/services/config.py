@@ -48,7 +48,8 @@ DEFAULTS: dict[str, Any] = {
                                 # Catalog categories whose sales are regulated (plus any
                                 # age-restricted item).
                                 "regulated_categories": "insurance,financial"},
-                  "disk_warn_mb": 2048,
+                  # Warn too when the disk is full within this many days at the current rate.
+                  "disk_warn_mb": 2048, "disk_warn_days": 30.0,
                   "disk_full_mb": 256,
                   # mode "rules": record a sale once one of these fires (pre-roll included).
                   "rules": {"threshold": "", "categories": "",

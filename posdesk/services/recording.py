@@ -172,7 +172,8 @@ class RecordingService:
                 idle_fps=float(self._config.get("recording.motion_idle_fps")),
                 thin_sales=bool(self._config.get("recording.motion_thin_sales"))),
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
-            full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
+            full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib,
+            warn_days=float(self._config.get("recording.disk_warn_days")))
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
                                              on_event=self._recorder_event, clock=self._clock)
         self._calls.start()

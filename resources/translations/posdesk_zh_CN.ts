@@ -202,8 +202,8 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="231"/>
-        <location filename="../../posdesk/services/checkout.py" line="239"/>
+        <location filename="../../posdesk/services/checkout.py" line="227"/>
+        <location filename="../../posdesk/services/checkout.py" line="235"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
@@ -212,12 +212,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="243"/>
+        <location filename="../../posdesk/services/checkout.py" line="239"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="305"/>
+        <location filename="../../posdesk/services/checkout.py" line="300"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -225,7 +225,7 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="355"/>
+        <location filename="../../posdesk/services/checkout.py" line="350"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
@@ -1149,33 +1149,38 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="153"/>
+        <location filename="../../posdesk/recording/process.py" line="187"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="288"/>
+        <location filename="../../posdesk/recording/process.py" line="322"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="306"/>
+        <location filename="../../posdesk/recording/process.py" line="340"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="309"/>
+        <location filename="../../posdesk/recording/process.py" line="344"/>
+        <source>At the current rate the disk is full in {days} days: purge old clips or add storage.</source>
+        <translation>按当前录制速度，磁盘将在 {days} 天后写满：请清理旧录像或增加存储空间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/process.py" line="350"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="317"/>
+        <location filename="../../posdesk/recording/process.py" line="358"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="319"/>
+        <location filename="../../posdesk/recording/process.py" line="360"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1183,24 +1188,24 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../../posdesk/recording/media/pipeline.py" line="51"/>
+        <location filename="../../posdesk/recording/media/pipeline.py" line="52"/>
         <source>{count} frames lost on camera {track}</source>
         <extracomment>A gap longer than this many frame periods means frames were lost before encoding.</extracomment>
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="148"/>
+        <location filename="../../posdesk/services/recording.py" line="150"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="276"/>
+        <location filename="../../posdesk/services/recording.py" line="298"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="297"/>
+        <location filename="../../posdesk/services/recording.py" line="319"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>

@@ -422,107 +422,122 @@
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="99"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="102"/>
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="103"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="106"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="140"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="154"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="167"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="117"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="118"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="121"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="123"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="125"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="134"/>
+        <source>Camera recording</source>
+        <translation>摄像录制</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="149"/>
+        <source>Video encoder: the recorder is not running.</source>
+        <translation>视频编码器：录制程序未运行。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="150"/>
+        <source>Video encoder: {encoder}</source>
+        <translation>视频编码器：{encoder}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="162"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="166"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="183"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="173"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="187"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="189"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="191"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="192"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="207"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="210"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="206"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="220"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="223"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>

@@ -47,7 +47,7 @@ WATERMARK_SAMPLE_EVERY = 15
 WATERMARK_MATCH_TARGET = 0.85
 
 
-class _RecordingWatermark(Watermark):
+class RecordingWatermark(Watermark):
     """The app's watermark, remembering the text it drew at each frame time."""
 
     def __init__(self, settings: WatermarkSettings):
@@ -60,12 +60,12 @@ class _RecordingWatermark(Watermark):
         self.drawn[self.next_ns] = self.text(sale_number=sale_number, at=at)
 
 
-def decoder_command(footage: Path, seconds: float) -> list[str]:
-    """Raw BGR frames of `footage`, scaled to the recording size, looped to `seconds`."""
+def decoder_command(footage: Path, seconds: float, pix_fmt: str = "bgr24") -> list[str]:
+    """Raw frames of `footage`, scaled to the recording size, looped to `seconds`."""
     return [shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-stream_loop", "-1",
             "-i", str(footage), "-t", str(seconds), "-an",
             "-vf", f"scale={WIDTH}:{HEIGHT}:flags=area,fps={FPS}",
-            "-f", "rawvideo", "-pix_fmt", "bgr24", "-"]
+            "-f", "rawvideo", "-pix_fmt", pix_fmt, "-"]
 
 
 @dataclass
@@ -81,14 +81,14 @@ class FootageRun:
 
 def record_footage(footage: Path, seconds: float) -> FootageRun:
     """Record `seconds` of the footage in real time through the whole pipeline."""
-    watermark = _RecordingWatermark(WatermarkSettings(lane="1"))
+    watermark = RecordingWatermark(WatermarkSettings(lane="1"))
     pipeline = MediaPipeline(
         [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS),
          AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)], watermark=watermark)
     decoder = subprocess.Popen(decoder_command(footage, seconds), stdout=subprocess.PIPE)
     assert decoder.stdout is not None
     clip = io.BytesIO()
-    image = _read_frame(decoder.stdout)  # the first read waits for ffmpeg to start
+    image = read_frame(decoder.stdout)  # the first read waits for ffmpeg to start
     pacer = Pacer(FPS, live=True)
     tone = ToneAudioSource(SAMPLE_RATE, live=False, start_ns=time.monotonic_ns())
     chunk = tone.read()
@@ -105,7 +105,7 @@ def record_footage(footage: Path, seconds: float) -> FootageRun:
         frames += 1
         if frames % (CUE_EVERY_S * FPS) == 0:
             pipeline.cue("bench", due_ns, f"{frames // (CUE_EVERY_S * FPS)} × Milk 0.99")
-        image = _read_frame(decoder.stdout)
+        image = read_frame(decoder.stdout)
     pipeline.close_clip("bench", at_ns=time.monotonic_ns())
     [facts] = pipeline.stop()
     cpu = cpu_seconds() - before
@@ -115,9 +115,9 @@ def record_footage(footage: Path, seconds: float) -> FootageRun:
                       watermark.drawn, facts.first_mono_ns)
 
 
-def _read_frame(pipe: BinaryIO) -> np.ndarray | None:
+def read_frame(pipe: BinaryIO, width: int = WIDTH, height: int = HEIGHT) -> np.ndarray | None:
     """The next raw picture, in a buffer of its own (the watermark draws into it)."""
-    image = np.empty((HEIGHT, WIDTH, 3), np.uint8)
+    image = np.empty((height, width, 3), np.uint8)
     return image if pipe.readinto(memoryview(image).cast("B")) == image.nbytes else None
 
 
@@ -143,6 +143,47 @@ def ffmpeg_reference_cpu(footage: Path, seconds: float) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def x264_build_ratio(footage: Path, seconds: float) -> float:
+    """CPU of PyAV's bundled libx264 over the CLI's (Debian's), x264 alone: both encode the
+    same YUV frames with the same options, nothing else. Not a figure: it tells how much of
+    the pipeline's ratio comes from the two x264 builds rather than from the pipeline."""
+    decoder = subprocess.Popen(decoder_command(footage, seconds, "yuv420p"),
+                               stdout=subprocess.PIPE)
+    assert decoder.stdout is not None
+    container = av.open(io.BytesIO(), "w", format="mp4")
+    stream = container.add_stream("libx264", rate=FPS)
+    stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
+    stream.codec_context.options = SETTINGS.options_for("libx264")
+    stream.codec_context.gop_size = round(FPS * SETTINGS.keyframe_interval_s)
+    planes = np.empty((HEIGHT * 3 // 2, WIDTH), np.uint8)
+    pyav_cpu, index = 0.0, 0
+    while decoder.stdout.readinto(memoryview(planes).cast("B")) == planes.nbytes:
+        before = cpu_seconds()
+        picture = av.VideoFrame.from_numpy_buffer(planes, format="yuv420p")
+        picture.pts = index
+        stream.encode(picture)
+        pyav_cpu += cpu_seconds() - before
+        index += 1
+    before = cpu_seconds()
+    stream.encode(None)
+    pyav_cpu += cpu_seconds() - before
+    decoder.wait()
+    decoder = subprocess.Popen(decoder_command(footage, seconds, "yuv420p"),
+                               stdout=subprocess.PIPE)
+    encoder = subprocess.Popen([
+        shutil.which("ffmpeg") or "ffmpeg", "-v", "error", "-f", "rawvideo",
+        "-pix_fmt", "yuv420p", "-s", f"{WIDTH}x{HEIGHT}", "-r", str(FPS), "-i", "-",
+        *x264_cli_args(), "-f", "null", "-"], stdin=decoder.stdout)
+    assert decoder.stdout is not None
+    decoder.stdout.close()
+    _, status, usage = os.wait4(encoder.pid, 0)
+    encoder.returncode = os.waitstatus_to_exitcode(status)
+    decoder.wait()
+    if encoder.returncode != 0:
+        raise RuntimeError(f"ffmpeg failed with exit code {encoder.returncode}")
+    return pyav_cpu / (usage.ru_utime + usage.ru_stime)
+
+
 def watermark_matches(run: FootageRun) -> list[float]:
     """Decode the clip and compare every sampled picture's watermark with its text."""
     drawn_times = np.array(sorted(run.drawn))
@@ -161,6 +202,7 @@ def footage_figures(footage: Path, seconds: float) -> list[Figure]:
     run = record_footage(footage, seconds)
     reference = ffmpeg_reference_cpu(footage, seconds)
     matches = watermark_matches(run)
+    build = x264_build_ratio(footage, min(seconds, 20.0))
     minutes = run.media_s / 60
     mb_per_minute = len(run.clip) / 1e6 / minutes
     share = run.cpu_s / run.media_s
@@ -169,7 +211,8 @@ def footage_figures(footage: Path, seconds: float) -> list[Figure]:
     print(f"footage {footage.name} as a {WIDTH}x{HEIGHT}@{FPS} camera, {run.frames} frames "
           f"in {run.media_s:.1f} s: pipeline {run.cpu_s:.1f} CPU-s, ffmpeg CLI {reference:.1f} "
           f"CPU-s, {mb_per_minute:.2f} MB/min, watermark overlap {worst:.3f}..{max(matches):.3f} "
-          f"on {len(matches)} frames")
+          f"on {len(matches)} frames; x264 alone on the same YUV frames: PyAV's build costs "
+          f"{build:.2f}x the CLI's")
     return [
         Figure("recording_footage_mb_per_minute", mb_per_minute, 4.0, mb_per_minute <= 4.0),
         Figure("recording_footage_core_share", share, 0.35, share <= 0.35),

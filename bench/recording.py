@@ -45,7 +45,10 @@ from posdesk.recording.media.watermark import Watermark, WatermarkSettings
 
 sys.path.insert(0, str(Path(__file__).parent))
 from recording_common import (  # noqa: E402  (bench scripts import their siblings)
-    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, NullSink, aac_cli_args,
+    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, MOTION, SAMPLE_RATE, SETTINGS, WIDTH, Figure,
+    NullSink, aac_cli_args, child_cpu_seconds, cpu_seconds, x264_cli_args,
+)
+    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, MOTION, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, NullSink, aac_cli_args,
     child_cpu_seconds, cpu_seconds, x264_cli_args,
 )
 
@@ -67,7 +70,7 @@ def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
     pipeline = MediaPipeline(
         [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS),
          AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)],
-        watermark=Watermark(WatermarkSettings(lane="1")))
+        watermark=Watermark(WatermarkSettings(lane="1")), motion=MOTION)
     frames = round(seconds * FPS)
     pacer = Pacer(FPS, live=True)
     tone = ToneAudioSource(SAMPLE_RATE, live=False, start_ns=time.monotonic_ns())

@@ -7,6 +7,7 @@ import os
 import resource
 from dataclasses import dataclass
 
+from posdesk.recording.media.motion import MotionSettings
 from posdesk.recording.media.video_settings import SOFTWARE_ENCODER, VideoSettings
 from posdesk.services.config import DEFAULTS
 
@@ -15,6 +16,9 @@ RECORDING = DEFAULTS["recording"]
 WIDTH, HEIGHT, FPS = RECORDING["width"], RECORDING["height"], RECORDING["fps"]
 SETTINGS = VideoSettings(preset=RECORDING["preset"], crf=RECORDING["crf"],
                          keyframe_interval_s=float(RECORDING["keyframe_s"]))
+#: The recorder's motion gate; with a clip open it only looks (every frame is encoded).
+MOTION = MotionSettings(idle_fps=RECORDING["motion_idle_fps"],
+                        thin_sales=RECORDING["motion_thin_sales"])
 SAMPLE_RATE = 48_000
 AUDIO_BIT_RATE = RECORDING["audio_kbps"] * 1000
 #: One journal line every this many seconds, like a brisk cashier.

@@ -35,8 +35,8 @@ from posdesk.recording.media.synthetic import ToneAudioSource
 from posdesk.recording.media.watermark import Watermark, WatermarkSettings, text_match
 
 from recording_common import (
-    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, aac_cli_args,
-    cpu_seconds, x264_cli_args,
+    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, MOTION, SAMPLE_RATE, SETTINGS, WIDTH, Figure,
+    aac_cli_args, cpu_seconds, x264_cli_args,
 )
 
 #: The footage shipped with the bench (see bench/data/README.md for its licence).
@@ -84,7 +84,8 @@ def record_footage(footage: Path, seconds: float) -> FootageRun:
     watermark = RecordingWatermark(WatermarkSettings(lane="1"))
     pipeline = MediaPipeline(
         [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS),
-         AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)], watermark=watermark)
+         AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)], watermark=watermark,
+        motion=MOTION)
     decoder = subprocess.Popen(decoder_command(footage, seconds), stdout=subprocess.PIPE)
     assert decoder.stdout is not None
     clip = io.BytesIO()

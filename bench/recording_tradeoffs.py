@@ -24,7 +24,7 @@ import av
 
 sys.path.insert(0, str(Path(__file__).parent))
 from recording_common import (  # noqa: E402  (bench scripts import their siblings)
-    AUDIO_BIT_RATE, FPS, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, cpu_seconds,
+    AUDIO_BIT_RATE, FPS, HEIGHT, MOTION, SAMPLE_RATE, SETTINGS, WIDTH, cpu_seconds,
 )
 from recording_footage import SHIPPED_FOOTAGE, RecordingWatermark, read_frame  # noqa: E402
 
@@ -80,7 +80,7 @@ def measure(row: Row, footage: Path, seconds: float, busy: bool) -> tuple[float,
     watermark = RecordingWatermark(WatermarkSettings(lane="1"))
     pipeline = MediaPipeline([VideoEncoder(width, height, row.fps, settings=row.settings),
                               AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)],
-                             watermark=watermark)
+                             watermark=watermark, motion=MOTION)
     # Frames stream from the decoder (a child: its CPU is not counted); 720p30 for half a
     # minute would not fit in memory comfortably.
     source = subprocess.Popen(source_command(footage, seconds, row.fps, row.size, busy),

@@ -111,6 +111,12 @@ class VideoSpec:
     fps: float = 30.0
     #: The source already sends H.264 (an RTSP camera): record its stream as it comes.
     passthrough: bool = False
+    #: Frames per second encoded (the evidence rate); None: every frame read (`fps`).
+    encode_fps: float | None = None
+
+    @property
+    def evidence_fps(self) -> float:
+        return self.encode_fps or self.fps
 
 
 @dataclass(frozen=True)

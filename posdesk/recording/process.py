@@ -147,7 +147,7 @@ class _Recorder:
             self.video = _open_video(config.video)
             mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
             encoder, choice = open_video_encoder(
-                config.video.width, config.video.height, config.video.fps,
+                config.video.width, config.video.height, config.video.evidence_fps,
                 setting=config.encoder, settings=config.video_settings, watermark=mode)
             self.video_encoder = choice.summary
             tracks = [encoder]
@@ -156,7 +156,7 @@ class _Recorder:
             spec2 = config.video2
             self.video2 = FrameCapture(_open_video(spec2))
             # The second camera takes the encoder the first one got, if that was hardware.
-            second, _ = open_video_encoder(spec2.width, spec2.height, spec2.fps,
+            second, _ = open_video_encoder(spec2.width, spec2.height, spec2.evidence_fps,
                                            setting=getattr(tracks[0], "codec", "libx264"),
                                            settings=config.video_settings, track=len(tracks),
                                            name="customer", watermark=mode)

@@ -33,8 +33,10 @@ DEFAULTS: dict[str, Any] = {
                   # microphone; or "microphone", "microphone:<device>", "synthetic", "off".
                   "audio": "auto",
                   "width": 1280, "height": 720,
-                  # 15 fps is the usual evidence rate; see the README for the trade-offs.
-                  "fps": 15, "preroll_s": 5, "postroll_s": 3,
+                  # Frames per second recorded: 15 is the usual evidence rate (see the
+                  # README for the trade-offs); the camera is read at camera_fps for a
+                  # smooth preview.
+                  "fps": 15, "camera_fps": 30, "preroll_s": 5, "postroll_s": 3,
                   # "auto": a hardware H.264 encoder where the PC has one, else libx264.
                   "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
                   "audio_kbps": 48,

@@ -110,7 +110,8 @@ def video_spec(config: Config, key: str = "recording.camera") -> VideoSpec:
     source: str | int = int(camera) if str(camera).isdigit() else camera
     passthrough = bool(config.get("recording.passthrough")) and str(camera).startswith("rtsp://")
     return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
-                     float(config.get("recording.fps")), passthrough)
+                     float(config.get("recording.camera_fps")), passthrough,
+                     encode_fps=float(config.get("recording.fps")))
 
 
 def audio_source(config: Config) -> str | None:

@@ -144,8 +144,8 @@ class VideoEncoder:
 class AudioEncoder:
     """AAC encoder fed with int16 chunks of any length; its clock follows the samples.
 
-    48 kb/s mono AAC-LC carries counter speech clearly; at 96 kb/s the sound alone cost
-    more per minute than the picture of a calm counter.
+    48 kb/s mono AAC-LC carries counter speech clearly; at 96 kb/s the sound was over a
+    third of a calm counter's clip.
 
     The first chunk anchors sample 0 to its monotonic time. If a chunk arrives more than
     `resync_ns` away from where the sample count says it should be (a gap in capture),

@@ -1,6 +1,7 @@
-"""Motion-adaptive frame rate: a still counter is encoded at a trickle.
+"""Which captured frames are encoded: the evidence rate, and a trickle for a still counter.
 
-The camera is always read at full rate; this gate decides which frames the encoder gets.
+The camera is read at its own rate (the preview shows every frame); this gate decides
+which frames the encoder gets.
 Motion is a frame difference on a small grey thumbnail (the size of a preview picture
 shrunk further, so sensor noise averages out), taken before the watermark is drawn (its
 clock changes every second). After `still_after_s` without motion or journal event, one
@@ -37,41 +38,55 @@ class MotionSettings:
 
 
 class MotionGate:
-    """Decides frame by frame whether one camera's picture is encoded."""
+    """Decides frame by frame whether one camera's picture is encoded.
+
+    `fps` is the rate frames are encoded at (the evidence rate): a camera read faster (for
+    a smooth preview) has its frames spread evenly down to it; a camera read at that rate
+    has every frame encoded, early or late by up to half a period.
+    """
 
     def __init__(self, fps: float, settings: MotionSettings | None = None):
-        self.settings = settings or MotionSettings()
-        self._period_ns = NS_PER_S / fps
+        self.settings = settings or MotionSettings(idle_fps=0)
+        self._period_ns = round(NS_PER_S / fps)
         self._still_after_ns = round(self.settings.still_after_s * NS_PER_S)
-        self._idle_period_ns = (NS_PER_S / self.settings.idle_fps
-                                if self.settings.idle_fps > 0 else 0.0)
+        self._idle_period_ns = (round(NS_PER_S / self.settings.idle_fps)
+                                if self.settings.idle_fps > 0 else 0)
         self._reference: np.ndarray | None = None  # thumbnail of the last encoded frame
         self._full_until_ns: int | None = None
-        self._last_encoded_ns: int | None = None
+        self._next_ns: int | None = None  # when the next frame is due
+        self._last_capture_ns: int | None = None
 
     @property
-    def enabled(self) -> bool:
+    def watches_motion(self) -> bool:
         return self._idle_period_ns > 0
 
     def wake(self, mono_ns: int) -> None:
-        """A journal event at `mono_ns`: full rate from the next frame on."""
+        """A journal event at `mono_ns`: full rate, starting with the next frame."""
         self._extend(mono_ns)
 
     def admit(self, image: np.ndarray, mono_ns: int, *, sale_open: bool = False) -> bool:
         """Whether the frame captured at `mono_ns` goes to the encoder."""
-        if not self.enabled:
-            return True
-        thumbnail = cv2.cvtColor(cv2.resize(image, THUMBNAIL, interpolation=cv2.INTER_AREA),
-                                 cv2.COLOR_BGR2GRAY)
-        if self._moved(thumbnail) or (sale_open and not self.settings.thin_sales):
-            self._extend(mono_ns)
-        due = (self._last_encoded_ns is None
-               or mono_ns - self._last_encoded_ns >= self._idle_period_ns - self._period_ns / 2)
-        if (self._full_until_ns is not None and mono_ns <= self._full_until_ns) or due:
+        capture_ns = mono_ns - (self._last_capture_ns or mono_ns - self._period_ns)
+        self._last_capture_ns = mono_ns
+        thumbnail = None
+        if self.watches_motion:
+            thumbnail = cv2.cvtColor(cv2.resize(image, THUMBNAIL, interpolation=cv2.INTER_AREA),
+                                     cv2.COLOR_BGR2GRAY)
+            if self._moved(thumbnail) or (sale_open and not self.settings.thin_sales):
+                self._extend(mono_ns)
+        full = (not self.watches_motion
+                or (self._full_until_ns is not None and mono_ns <= self._full_until_ns))
+        period = self._period_ns if full else self._idle_period_ns
+        # Half the camera's own interval: a frame that early is this slot's, not the next's.
+        slack = min(self._period_ns, capture_ns) // 2
+        if self._next_ns is not None and mono_ns < self._next_ns - slack:
+            return False
+        behind = self._next_ns is None or mono_ns - self._next_ns >= period
+        # Due times follow the schedule, so a 25 fps camera still gives 15 fps on average.
+        self._next_ns = (mono_ns if behind else self._next_ns) + period
+        if thumbnail is not None:
             self._reference = thumbnail
-            self._last_encoded_ns = mono_ns
-            return True
-        return False
+        return True
 
     def _moved(self, thumbnail: np.ndarray) -> bool:
         if self._reference is None:
@@ -82,3 +97,5 @@ class MotionGate:
     def _extend(self, mono_ns: int) -> None:
         until = mono_ns + self._still_after_ns
         self._full_until_ns = max(self._full_until_ns or until, until)
+        if self._next_ns is not None and self._next_ns > mono_ns + self._period_ns:
+            self._next_ns = mono_ns  # out of the idle rate: the next frame is due at once

@@ -67,7 +67,8 @@ class MediaPipeline:
         motion: MotionSettings | None = None,
         clock: Clock | None = None,
     ):
-        """`motion`: thin a still picture (see `motion`); None encodes every frame."""
+        """Each encoder gets frames at its own rate, whatever the camera's; `motion` thins a
+        still picture further (see `motion`), None never does."""
         for position, track in enumerate(tracks):
             if track.track != position:
                 raise MediaError(f"track {track.info.name!r} is numbered {track.track}, "
@@ -83,8 +84,8 @@ class MediaPipeline:
                                  clock=self._clock)
         self._previews = {t.track: PreviewTap(preview_size) for t in tracks
                           if t.info.kind is TrackKind.VIDEO}
-        self._gates = {t.track: MotionGate(t.info.fps or 1.0, motion) for t in tracks
-                       if motion is not None and isinstance(t, VideoEncoder)}
+        self._gates = {t.track: MotionGate(t.info.fps, motion) for t in tracks
+                       if isinstance(t, VideoEncoder)}
         self._last_frame_ns: dict[int, int] = {}
         self._sale_numbers: dict[str, str] = {}
         self._finished: list[ClipFacts] = []
@@ -103,10 +104,9 @@ class MediaPipeline:
         if not isinstance(encoder, VideoEncoder):
             raise MediaError(f"track {track} does not encode video")
         self._check_gap(track, frame.mono_ns, encoder.info.fps)
-        gate = self._gates.get(track)
         # Motion is judged before the watermark, whose clock changes every second.
-        encode = gate is None or gate.admit(frame.image, frame.mono_ns,
-                                            sale_open=bool(self.clips.open_sales))
+        encode = self._gates[track].admit(frame.image, frame.mono_ns,
+                                          sale_open=bool(self.clips.open_sales))
         if self._watermark is not None and self._watermark.enabled:
             self._watermark.apply(frame.image, sale_number=self._current_sale_number(),
                                   at=self._utc(frame.mono_ns))

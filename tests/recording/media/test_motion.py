@@ -121,3 +121,26 @@ def test_idle_fps_zero_encodes_every_frame():
     lane = Lane(MotionSettings(idle_fps=0))
     lane.run(6.0)
     assert lane.encoder.frames_in == 6 * FPS
+
+
+@pytest.mark.parametrize("camera_fps, encoded", [(30, 15 * 4), (25, 15 * 4), (15, 15 * 4)])
+def test_a_faster_camera_is_encoded_at_the_evidence_rate(camera_fps, encoded):
+    encoder = VideoEncoder(W, H, FPS)
+    pipeline = MediaPipeline([encoder])
+    counter = StillCounter()
+    for index in range(camera_fps * 4):
+        pipeline.push_video(0, VideoFrame(counter.picture(moving=True),
+                                          START_NS + index * NS // camera_fps))
+    assert abs(encoder.frames_in - encoded) <= 1
+    assert pipeline.preview(0).mono_ns == START_NS + (camera_fps * 4 - 1) * NS // camera_fps
+
+
+def test_a_camera_at_the_evidence_rate_loses_no_frame_to_jitter():
+    encoder = VideoEncoder(W, H, FPS)
+    pipeline = MediaPipeline([encoder])
+    counter = StillCounter()
+    jitter = np.random.default_rng(3).uniform(-0.3, 0.3, 60)  # of a frame period
+    for index in range(60):
+        at_ns = START_NS + round((index + jitter[index]) * NS / FPS)
+        pipeline.push_video(0, VideoFrame(counter.picture(), at_ns))
+    assert encoder.frames_in == 60

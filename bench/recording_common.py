@@ -15,7 +15,8 @@ RECORDING = DEFAULTS["recording"]
 #: The configured picture: what a lane records unless told otherwise.
 WIDTH, HEIGHT, FPS = RECORDING["width"], RECORDING["height"], RECORDING["fps"]
 SETTINGS = VideoSettings(preset=RECORDING["preset"], crf=RECORDING["crf"],
-                         keyframe_interval_s=float(RECORDING["keyframe_s"]))
+                         keyframe_interval_s=float(RECORDING["keyframe_s"]),
+                         lookahead_frames=RECORDING["lookahead_frames"])
 #: The recorder's motion gate; with a clip open it only looks (every frame is encoded).
 MOTION = MotionSettings(idle_fps=RECORDING["motion_idle_fps"],
                         thin_sales=RECORDING["motion_thin_sales"])

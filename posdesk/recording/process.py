@@ -33,7 +33,7 @@ from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Wat
 from .media.clips import ClipFacts as MediaClipFacts
 from .media.encoder import AudioEncoder
 from .media.encoder_choice import open_video_encoder
-from .media.camera import OpenCvVideoSource
+from .media.camera import OpenCvVideoSource, open_video_source
 from .media.errors import MediaError, NoMicrophone
 from .media.frames import SourceStatus, VideoFrame, WatermarkMode
 from .media.passthrough import PassThroughSource
@@ -44,7 +44,7 @@ from .media.watermark import Watermark as BurntInWatermark
 from .media.watermark import WatermarkSettings
 from .capture import AudioCapture, FrameCapture, PassThroughCapture
 from .preview import PreviewSlot
-from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, VideoSpec, RecorderConfig)
+from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened, ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat, RecorderConfig)
 
 log = logging.getLogger(__name__)
 
@@ -134,33 +134,32 @@ class _Recorder:
                                  clock=self.clock)
         self.passthrough: PassThroughCapture | None = None
         self.video: SyntheticVideoSource | OpenCvVideoSource | PassThroughCapture
-        if config.video.passthrough:
+        spec = config.video
+        if spec.passthrough:
             # The camera's own H.264 goes into the clip: nothing to burn a watermark into,
             # so the journal's subtitle track identifies the clip (the manifest says so).
-            spec = config.video
             self.passthrough = PassThroughCapture(lambda: PassThroughSource(str(spec.source)))
             self.video = self.passthrough
             mode = WatermarkMode.SUBTITLE_TRACK
             tracks: list = [self.passthrough.track]
             self.video_encoder = "passthrough"
         else:
-            self.video = _open_video(config.video)
+            self.video = open_video_source(spec.source, spec.width, spec.height, spec.fps)
             mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
             encoder, choice = open_video_encoder(
-                config.video.width, config.video.height, config.video.evidence_fps,
-                setting=config.encoder, settings=config.video_settings, watermark=mode)
-            self.video_encoder = choice.summary
-            tracks = [encoder]
+                spec.width, spec.height, spec.evidence_fps, setting=config.encoder,
+                settings=config.video_settings, watermark=mode)
+            tracks, self.video_encoder = [encoder], choice.summary
         self.video2: FrameCapture | None = None
         if config.video2 is not None:
             spec2 = config.video2
-            self.video2 = FrameCapture(_open_video(spec2))
+            self.video2 = FrameCapture(open_video_source(spec2.source, spec2.width,
+                                                         spec2.height, spec2.fps))
             # The second camera takes the encoder the first one got, if that was hardware.
-            second, _ = open_video_encoder(spec2.width, spec2.height, spec2.evidence_fps,
-                                           setting=getattr(tracks[0], "codec", "libx264"),
-                                           settings=config.video_settings, track=len(tracks),
-                                           name="customer", watermark=mode)
-            tracks.append(second)
+            tracks.append(open_video_encoder(
+                spec2.width, spec2.height, spec2.evidence_fps,
+                setting=getattr(tracks[0], "codec", "libx264"), settings=config.video_settings,
+                track=len(tracks), name="customer", watermark=mode)[0])
         self.audio = self._open_audio()
         if self.audio is not None:
             tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels,
@@ -336,19 +335,10 @@ class _Recorder:
         if now >= self.next_disk_check:
             self.next_disk_check = now + DISK_CHECK_S
             state = self.disk.check()
-            if state.level is DiskLevel.FULL:
-                self.warn(WarningCode.DISK_FULL, QT_TRANSLATE_NOOP(
-                    "Recorder", "The disk is full: sales are not being recorded."))
-            elif state.level is DiskLevel.LOW and state.free_bytes >= self.disk.warn_bytes:
-                # Room for now, but not for long at this rate: early warning.
-                self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
-                    "Recorder",
-                    "At the current rate the disk is full in {days} days: purge old clips or add storage."
-                ).format(
-                        days=max(0, round(state.days_left or 0))))
-            elif state.level is DiskLevel.LOW:
-                self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
-                    "Recorder", "The disk is nearly full: recordings will stop soon."))
+            text = self.disk.warning(state)
+            if text is not None:
+                self.warn(WarningCode.DISK_FULL if state.level is DiskLevel.FULL
+                          else WarningCode.DISK_LOW, text)
 
     def watch_camera(self) -> None:
         status = self.video.status
@@ -396,12 +386,6 @@ class _Recorder:
                 return None
         log.warning("audio source %r is not known; recording without sound", audio)
         return None
-
-
-def _open_video(spec: VideoSpec) -> SyntheticVideoSource | OpenCvVideoSource:
-    if spec.source == "synthetic":
-        return SyntheticVideoSource(spec.width, spec.height, spec.fps)
-    return OpenCvVideoSource(spec.source, fps=spec.fps, width=spec.width, height=spec.height)
 
 
 def _clip_facts(pending: PendingClip, facts: MediaClipFacts) -> ClipFacts:

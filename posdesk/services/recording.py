@@ -167,7 +167,8 @@ class RecordingService:
             video_settings=VideoSettings(
                 preset=str(self._config.get("recording.preset")),
                 crf=int(self._config.get("recording.crf")),
-                keyframe_interval_s=float(self._config.get("recording.keyframe_s"))),
+                keyframe_interval_s=float(self._config.get("recording.keyframe_s")),
+                lookahead_frames=int(self._config.get("recording.lookahead_frames"))),
             audio_bit_rate=int(self._config.get("recording.audio_kbps")) * 1000,
             motion=MotionSettings(
                 idle_fps=float(self._config.get("recording.motion_idle_fps")),

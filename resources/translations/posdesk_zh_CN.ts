@@ -1164,38 +1164,39 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="187"/>
+        <location filename="../../posdesk/recording/process.py" line="186"/>
         <source>No microphone: recording without sound.</source>
         <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="322"/>
+        <location filename="../../posdesk/recording/process.py" line="321"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="340"/>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="82"/>
         <source>The disk is full: sales are not being recorded.</source>
+        <extracomment>Default warning threshold: about an hour of 720p clips. Default full threshold: room to finish the clips already open. Default early warning: the disk is full within this many days at the current rate. Seconds between re-reading the recording rate from the clip folders. Days until full at the current recording rate; None before anything is recorded.</extracomment>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="344"/>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="86"/>
         <source>At the current rate the disk is full in {days} days: purge old clips or add storage.</source>
         <translation>按当前录制速度，磁盘将在 {days} 天后写满：请清理旧录像或增加存储空间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="350"/>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="90"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="358"/>
+        <location filename="../../posdesk/recording/process.py" line="348"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="360"/>
+        <location filename="../../posdesk/recording/process.py" line="350"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1209,18 +1210,18 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="150"/>
+        <location filename="../../posdesk/services/recording.py" line="151"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Journal events that make a sale worth recording under the &quot;rules&quot; policy. False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="298"/>
+        <location filename="../../posdesk/services/recording.py" line="300"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="319"/>
+        <location filename="../../posdesk/services/recording.py" line="321"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...core.clock import Clock, SystemClock
+from ...core.i18n import QT_TRANSLATE_NOOP, Text
 from .disk_forecast import bytes_per_day, days_left
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,19 @@ class DiskWatchdog:
                     level, free // 1024**2, "unknown" if left is None else f"{left:.0f}")
             self._last = level
         return DiskState(level, free, left)
+
+    def warning(self, state: DiskState) -> Text | None:
+        """What to tell the manager about `state`; None when all is well."""
+        if state.level is DiskLevel.FULL:
+            return QT_TRANSLATE_NOOP("Recorder", "The disk is full: sales are not being recorded.")
+        if state.level is DiskLevel.OK:
+            return None
+        if state.free_bytes >= self.warn_bytes:  # room for now, not for long at this rate
+            return QT_TRANSLATE_NOOP(
+                "Recorder",
+                "At the current rate the disk is full in {days} days: purge old clips or add storage."
+            ).format(days=max(0, round(state.days_left or 0)))
+        return QT_TRANSLATE_NOOP("Recorder", "The disk is nearly full: recordings will stop soon.")
 
     def may_start_clip(self) -> bool:
         return self.check().level is not DiskLevel.FULL

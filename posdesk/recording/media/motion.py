@@ -1,10 +1,9 @@
 """Which captured frames are encoded: the evidence rate, and a trickle for a still counter.
 
 The camera is read at its own rate (the preview shows every frame); this gate decides
-which frames the encoder gets.
-Motion is a frame difference on a small grey thumbnail (the size of a preview picture
-shrunk further, so sensor noise averages out), taken before the watermark is drawn (its
-clock changes every second). After `still_after_s` without motion or journal event, one
+which frames the encoder gets. Motion is a frame difference on a small grey thumbnail of
+the picture (small, so sensor noise averages out), taken before the watermark is drawn
+(its clock changes every second). After `still_after_s` without motion or journal event, one
 frame per `1 / idle_fps` is encoded; motion or `wake()` (any journal event) makes the very
 next frame, and every frame after it, go to the encoder again. Frames of an open sale are
 all encoded unless `thin_sales` is set. A thinned frame is not a lost one: nothing is
@@ -25,7 +24,7 @@ THUMBNAIL = (80, 45)
 
 @dataclass(frozen=True)
 class MotionSettings:
-    #: Frames per second encoded while still; 0 turns the gate off (every frame encoded).
+    #: Frames per second encoded while still; 0: never thinned below the evidence rate.
     idle_fps: float = 2.0
     #: Seconds without motion or journal event before the rate drops.
     still_after_s: float = 2.0

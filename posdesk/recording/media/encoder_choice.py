@@ -15,7 +15,7 @@ import numpy as np
 
 from posdesk.recording.media.encoder import VideoEncoder
 from posdesk.recording.media.errors import EncoderError
-from posdesk.recording.media.frames import VideoFrame
+from posdesk.recording.media.frames import VideoFrame, WatermarkMode
 from posdesk.recording.media.video_settings import SOFTWARE_ENCODER, VideoSettings
 
 log = logging.getLogger(__name__)
@@ -63,8 +63,10 @@ def candidates(setting: str, platform: str = sys.platform) -> list[str]:
 
 def open_video_encoder(width: int, height: int, fps: float, *, setting: str = AUTO,
                        settings: VideoSettings | None = None, platform: str = sys.platform,
-                       **kwargs: object) -> tuple[VideoEncoder, EncoderChoice]:
-    """The first candidate that works; `kwargs` go to `VideoEncoder` (track, name, ...).
+                       track: int = 0, name: str = "cashier",
+                       watermark: WatermarkMode = WatermarkMode.BURNT_IN,
+                       ) -> tuple[VideoEncoder, EncoderChoice]:
+    """The first candidate that works, as the encoder of `track`.
 
     libx264 is not probed: if even it cannot open, the EncoderError reaches the caller.
     """
@@ -76,8 +78,8 @@ def open_video_encoder(width: int, height: int, fps: float, *, setting: str = AU
                 log.info("video encoder %s refused: %s", codec, reason)
                 refused.append(EncoderRefusal(codec, reason))
                 continue
-        encoder = VideoEncoder(width, height, fps, codec=codec, settings=settings,
-                               **kwargs)  # type: ignore[arg-type]
+        encoder = VideoEncoder(width, height, fps, track=track, name=name, codec=codec,
+                               settings=settings, watermark=watermark)
         choice = EncoderChoice(codec, tuple(refused))
         log.info("video encoder: %s", choice.summary)
         return encoder, choice

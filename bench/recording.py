@@ -48,9 +48,6 @@ from recording_common import (  # noqa: E402  (bench scripts import their siblin
     AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, MOTION, SAMPLE_RATE, SETTINGS, WIDTH, Figure,
     NullSink, aac_cli_args, child_cpu_seconds, cpu_seconds, x264_cli_args,
 )
-    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, MOTION, HEIGHT, SAMPLE_RATE, SETTINGS, WIDTH, Figure, NullSink, aac_cli_args,
-    child_cpu_seconds, cpu_seconds, x264_cli_args,
-)
 
 log = logging.getLogger("bench.recording")
 

@@ -107,6 +107,9 @@ class MediaPipeline:
         # Motion is judged before the watermark, whose clock changes every second.
         encode = self._gates[track].admit(frame.image, frame.mono_ns,
                                           sale_open=bool(self.clips.open_sales))
+        # A clip past its post-roll is finished once the encoder hands out a frame from
+        # beyond it: every frame the camera gives goes in then, so that comes soonest.
+        encode = encode or self.clips.past_a_deadline(frame.mono_ns)
         if self._watermark is not None and self._watermark.enabled:
             self._watermark.apply(frame.image, sale_number=self._current_sale_number(),
                                   at=self._utc(frame.mono_ns))

@@ -144,3 +144,27 @@ def test_a_camera_at_the_evidence_rate_loses_no_frame_to_jitter():
         at_ns = START_NS + round((index + jitter[index]) * NS / FPS)
         pipeline.push_video(0, VideoFrame(counter.picture(), at_ns))
     assert encoder.frames_in == 60
+
+
+def test_a_clip_past_its_post_roll_is_finished_by_the_next_camera_frames():
+    # Camera at 30 fps, clip at 15, a two-frame look-ahead (x264 holds three frames): after
+    # the post-roll every camera frame is encoded, so the clip is finished three camera
+    # frames (0.1 s) after it, not three clip frames (0.2 s).
+    encoder = VideoEncoder(W, H, FPS, settings=VideoSettings(lookahead_frames=2))
+    clock = ManualClock(mono_ns=START_NS)
+    pipeline = MediaPipeline([encoder], preroll_s=1.0, postroll_s=1.0, clock=clock)
+    counter = StillCounter()
+    clip = io.BytesIO()
+    pipeline.open_clip("s-1", clip, at_ns=START_NS)
+    frame = 0
+    finished_at = None
+    while finished_at is None and frame < 5 * 30:
+        at_ns = START_NS + frame * NS // 30
+        if at_ns == START_NS + 2 * NS:
+            pipeline.close_clip("s-1", at_ns=at_ns)  # deadline: 3 s
+        pipeline.push_video(0, VideoFrame(counter.picture(moving=True), at_ns))
+        if pipeline.take_finished():
+            finished_at = (at_ns - START_NS) / NS
+        frame += 1
+    assert finished_at is not None and 3.0 <= finished_at <= 3.0 + 3.5 / 30
+    assert _times(clip)[-1] < 3.0

@@ -1,36 +1,41 @@
-"""Recording bench: CPU, size and drops of the media pipeline at 720p30 with audio.
+"""Recording bench: size, CPU and drops of the media pipeline at the app's default settings.
 
-Figures (each a ratio against a reference measured in the same run, or a count):
-  recording_cpu_ratio_vs_ffmpeg_720p30  pipeline CPU / `ffmpeg` CLI CPU on the same frames
-                                        with the same x264 settings          target <= 1.15
-  recording_clip_frames_dropped         frames lost while recording live      target 0
-  recording_mb_per_minute               clip size per recorded minute         target <= 30
-  recording_passthrough_core_share      CPU of remuxing an H.264 source, as a
-                                        share of one core                      target < 0.05
+Real footage (bench/data, or any file given with --footage; see bench/recording_footage.py):
+  recording_footage_mb_per_minute        clip size per recorded minute        target <= 4
+  recording_footage_core_share           pipeline CPU per recorded second     target <= 0.35
+  recording_footage_cpu_ratio_vs_ffmpeg  pipeline CPU / ffmpeg CLI CPU, same
+                                         frames, same x264 options            target <= 1.10
+  recording_footage_frames_dropped       frames lost while recording live     target 0
+  recording_footage_watermark_match_min  burnt-in text legible when decoded   target >= 0.85
+Synthetic test pattern (says little about real clips' size; kept to compare with older runs):
+  recording_synthetic_cpu_ratio_vs_ffmpeg pipeline CPU / `ffmpeg` CLI CPU on the same
+                                          frames with the same x264 settings  target <= 1.15
+  recording_synthetic_frames_dropped      frames lost while recording live    target 0
+  recording_synthetic_mb_per_minute       clip size per recorded minute       target <= 30
+  recording_passthrough_core_share        CPU of remuxing an H.264 720p30 source, as a
+                                          share of one core                   target < 0.05
 
-Usage: python bench/recording.py [--seconds 60]. Prints one JSON line per figure and
-exits 0 only when every figure meets its target. Not run by the test suite.
-The figures taken through the app (preview fps in the GUI, completion-to-sealed p95, seal
-MB/s) come from bench/recording_app.py; FIGURES below lists every producer.
+Usage: python bench/recording.py [--seconds 60] [--footage FILE]. With --footage, only the
+real-footage figures, on FILE (any size and frame rate: scaled to the configured size and
+looped). Prints one JSON line per figure and exits 0 only when every figure meets its
+target. Not run by the test suite. The figures taken through the app (preview fps in the
+GUI, completion-to-sealed p95, seal MB/s) come from bench/recording_app.py; FIGURES below
+lists every producer.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from posdesk.recording.media.clips import ClipFacts
-from posdesk.recording.media.encoder import LIVE_X264_OPTIONS, AudioEncoder, VideoEncoder
+from posdesk.recording.media.encoder import AudioEncoder, VideoEncoder
 from posdesk.recording.media.frames import VideoFrame
 from posdesk.recording.media.pacing import Pacer
 from posdesk.recording.media.passthrough import PassThroughSource
@@ -38,47 +43,18 @@ from posdesk.recording.media.pipeline import MediaPipeline
 from posdesk.recording.media.synthetic import SyntheticVideoSource, ToneAudioSource
 from posdesk.recording.media.watermark import Watermark, WatermarkSettings
 
+sys.path.insert(0, str(Path(__file__).parent))
+from recording_common import (  # noqa: E402  (bench scripts import their siblings)
+    AUDIO_BIT_RATE, CUE_EVERY_S, FPS, HEIGHT, MOTION, SAMPLE_RATE, SETTINGS, WIDTH, Figure,
+    NullSink, aac_cli_args, child_cpu_seconds, cpu_seconds, x264_cli_args,
+)
+
 log = logging.getLogger("bench.recording")
 
-WIDTH, HEIGHT, FPS = 1280, 720, 30
-SAMPLE_RATE = 48_000
 #: Distinct pictures cycled through: generating them is not part of what is measured.
 FRAME_POOL = 30
-#: One journal line every this many frames, like a brisk cashier.
-CUE_EVERY_FRAMES = 60
-
-
-@dataclass(frozen=True)
-class Figure:
-    name: str
-    value: float
-    target: float
-    ok: bool
-
-    def line(self) -> str:
-        return json.dumps({"figure": self.name, "value": round(self.value, 4),
-                           "target": self.target, "ok": self.ok})
-
-
-class NullSink:
-    """Counts clip bytes and keeps none (an AgeWriter would sit here)."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def write(self, data: bytes) -> int:
-        self.size += len(data)
-        return len(data)
-
-
-def cpu_seconds() -> float:
-    times = os.times()
-    return times.user + times.system
-
-
-def child_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+#: An RTSP camera's own rate: pass-through records whatever the camera sends.
+PASSTHROUGH_FPS = 30
 
 
 def frame_pool() -> list:
@@ -89,8 +65,9 @@ def frame_pool() -> list:
 def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
     """Record `seconds` in real time through the whole pipeline; returns CPU, facts, drops."""
     pipeline = MediaPipeline(
-        [VideoEncoder(WIDTH, HEIGHT, FPS), AudioEncoder(SAMPLE_RATE, track=1)],
-        watermark=Watermark(WatermarkSettings(lane="1")))
+        [VideoEncoder(WIDTH, HEIGHT, FPS, settings=SETTINGS),
+         AudioEncoder(SAMPLE_RATE, track=1, bit_rate=AUDIO_BIT_RATE)],
+        watermark=Watermark(WatermarkSettings(lane="1")), motion=MOTION)
     frames = round(seconds * FPS)
     pacer = Pacer(FPS, live=True)
     tone = ToneAudioSource(SAMPLE_RATE, live=False, start_ns=time.monotonic_ns())
@@ -105,18 +82,12 @@ def record_live(pool: list, seconds: float) -> tuple[float, ClipFacts, int]:
             chunk = tone.read()
         # A camera hands over a fresh buffer each time; the watermark draws into it.
         pipeline.push_video(0, VideoFrame(pool[pacer.index % FRAME_POOL].copy(), due_ns))
-        if pacer.index % CUE_EVERY_FRAMES == 0:
-            pipeline.cue("bench", due_ns, f"{pacer.index // CUE_EVERY_FRAMES} × Milk 0.99")
+        if pacer.index % (CUE_EVERY_S * FPS) == 0:
+            pipeline.cue("bench", due_ns, f"{pacer.index // (CUE_EVERY_S * FPS)} × Milk 0.99")
     pipeline.close_clip("bench", at_ns=time.monotonic_ns())
     [facts] = pipeline.stop()
     # A frame the loop was too late for leaves a gap the pipeline counts as dropped.
     return cpu_seconds() - before, facts, facts.frames_dropped
-
-
-def x264_cli_options() -> list[str]:
-    options = [f"-{key}" if key != "forced-idr" else "-forced-idr" for key in LIVE_X264_OPTIONS]
-    pairs = [[flag, LIVE_X264_OPTIONS[key]] for flag, key in zip(options, LIVE_X264_OPTIONS, strict=True)]
-    return [item for pair in pairs for item in pair]
 
 
 def ffmpeg_cpu(pool: list, seconds: float) -> float:
@@ -127,8 +98,7 @@ def ffmpeg_cpu(pool: list, seconds: float) -> float:
         "-i", "-",
         "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate={SAMPLE_RATE}",
         "-t", str(seconds),
-        "-c:v", "libx264", *x264_cli_options(), "-g", str(FPS), "-pix_fmt", "yuv420p",
-        "-c:a", "aac", "-b:a", "96k", "-ac", "1",
+        *x264_cli_args(), "-pix_fmt", "yuv420p", *aac_cli_args(),
         "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof",
         "-frag_duration", "1000000", "-",
     ]
@@ -150,8 +120,8 @@ def passthrough_cpu(seconds: float, workdir: Path) -> tuple[float, float]:
     source_file = workdir / "camera.mp4"
     subprocess.run([
         shutil.which("ffmpeg"), "-v", "error", "-y", "-f", "lavfi",
-        "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}:duration={seconds}",
-        "-c:v", "libx264", "-preset", "ultrafast", "-g", str(FPS), "-pix_fmt", "yuv420p",
+        "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={PASSTHROUGH_FPS}:duration={seconds}",
+        "-c:v", "libx264", "-preset", "ultrafast", "-g", str(PASSTHROUGH_FPS), "-pix_fmt", "yuv420p",
         str(source_file)], check=True)
     before = cpu_seconds()
     source = PassThroughSource(str(source_file), live=False)
@@ -166,7 +136,7 @@ def passthrough_cpu(seconds: float, workdir: Path) -> tuple[float, float]:
     return cpu_seconds() - before, facts.duration_s
 
 
-def recording_figures(args: argparse.Namespace) -> list[Figure]:
+def synthetic_figures(args: argparse.Namespace) -> list[Figure]:
     seconds = args.seconds
     pool = frame_pool()
     pipeline_cpu, facts, dropped = record_live(pool, seconds)
@@ -174,26 +144,32 @@ def recording_figures(args: argparse.Namespace) -> list[Figure]:
     minutes = facts.duration_s / 60
     ratio = pipeline_cpu / reference_cpu
     mb_per_minute = facts.bytes_written / 1e6 / minutes
-    print(f"pipeline: {pipeline_cpu / minutes:.1f} CPU-s per recorded minute, "
+    print(f"synthetic pattern: pipeline {pipeline_cpu / minutes:.1f} CPU-s per recorded minute, "
           f"ffmpeg CLI: {reference_cpu / (seconds / 60):.1f}, "
           f"{facts.tracks[0].frames} frames, {facts.duration_s:.1f} s, "
           f"{mb_per_minute:.1f} MB/min")
     with tempfile.TemporaryDirectory() as workdir:
         remux_cpu, remux_s = passthrough_cpu(seconds, Path(workdir))
     share = remux_cpu / remux_s
-    print(f"pass-through: {remux_cpu:.2f} CPU-s for {remux_s:.1f} s of 720p30 H.264")
+    print(f"pass-through: {remux_cpu:.2f} CPU-s for {remux_s:.1f} s of {HEIGHT}p{PASSTHROUGH_FPS} H.264")
     return [
-        Figure("recording_cpu_ratio_vs_ffmpeg_720p30", ratio, 1.15, ratio <= 1.15),
-        Figure("recording_clip_frames_dropped", dropped, 0, dropped == 0),
-        Figure("recording_mb_per_minute", mb_per_minute, 30, mb_per_minute <= 30),
+        Figure("recording_synthetic_cpu_ratio_vs_ffmpeg", ratio, 1.15, ratio <= 1.15),
+        Figure("recording_synthetic_frames_dropped", dropped, 0, dropped == 0),
+        Figure("recording_synthetic_mb_per_minute", mb_per_minute, 30, mb_per_minute <= 30),
         Figure("recording_passthrough_core_share", share, 0.05, share < 0.05),
     ]
 
 
-#: Every figure function of this bench; other parts add theirs here.
+def real_footage_figures(args: argparse.Namespace) -> list[Figure]:
+    """Figures on real footage: see bench/recording_footage.py."""
+    import recording_footage
+
+    return recording_footage.footage_figures(args.footage or recording_footage.SHIPPED_FOOTAGE,
+                                             args.seconds)
+
+
 def app_figures(args: argparse.Namespace) -> list[Figure]:
     """Figures taken through the app itself: see bench/recording_app.py."""
-    sys.path.insert(0, str(Path(__file__).parent))
     import recording_app
 
     fps, p95_s = recording_app.app_figures()
@@ -205,16 +181,23 @@ def app_figures(args: argparse.Namespace) -> list[Figure]:
     ]
 
 
-FIGURES: list[Callable[[argparse.Namespace], list[Figure]]] = [recording_figures, app_figures]
+#: Every figure function of this bench; other parts add theirs here.
+FIGURES: list[Callable[[argparse.Namespace], list[Figure]]] = [
+    real_footage_figures, synthetic_figures, app_figures]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0,
                         help="recorded seconds per measurement (default 60)")
+    parser.add_argument("--footage", type=Path,
+                        help="any video file: only the real-footage figures, on it")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    figures = [figure for produce in FIGURES for figure in produce(args)]
+    if args.footage is not None and not args.footage.is_file():
+        parser.error(f"no such video file: {args.footage}")
+    producers = [real_footage_figures] if args.footage is not None else FIGURES
+    figures = [figure for produce in producers for figure in produce(args)]
     for figure in figures:
         print(figure.line())
     return 0 if all(f.ok for f in figures) else 1

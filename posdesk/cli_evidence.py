@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from posdesk.cli_guard import add_guard_arguments, authorize
 from posdesk.db.audit import audit
+from posdesk.core.retention import RetentionClass
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
 from posdesk.recording.evidence.clip_check import ClipCutShort, ClipMismatch, checked_clip
@@ -23,6 +24,7 @@ from posdesk.recording.evidence.purge_safety import PurgeRefused, check_keep
 from posdesk.recording.evidence.anchors import Witness
 from posdesk.services.verification import VerifyRequest, verify_data_dir
 from posdesk.recording.keys import KeyStore
+from posdesk.services.retention import retention_policy
 
 Fail = Callable[[str], Exception]
 
@@ -150,10 +152,11 @@ def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
 
 
 def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
-    from posdesk.services.viewer_retention import Retention
+    from posdesk.services.viewer_retention import Retention, class_keep_periods
     retention = Retention(data_dir=services.data_dir, lane=services.config.get("lane.id"),
                           keys=services.keys, recordings=services.recordings,
-                          audit=lambda *a, **k: services.writer.submit(lambda: audit(*a, **k)))
+                          audit=lambda *a, **k: services.writer.submit(lambda: audit(*a, **k)),
+                          keep_periods=class_keep_periods(services))
     if args.action in ("hold", "release"):
         sale = _find_sale(services, args.sale, fail)
         who = authorize(args, services.users, f"clips_{args.action}", fail, sale=sale.id)
@@ -162,14 +165,18 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
-    days = args.days if args.days is not None else services.config.get("recording.retention_days")
+    try:
+        policy = retention_policy(services.config, args.days)
+    except ValueError as e:
+        raise fail(str(e)) from e
+    days = policy.keep_days[RetentionClass.ORDINARY]
     try:  # a bad keep period is refused before anyone is asked for a PIN
-        check_keep(timedelta(days=int(days)))
+        check_keep(timedelta(days=days))
     except PurgeRefused as e:
         raise fail(str(e)) from e
-    who = authorize(args, services.users, "clips_purge", fail, days=int(days))
+    who = authorize(args, services.users, "clips_purge", fail, days=days)
     try:
-        outcome = retention.purge(int(days), user=who, preview=args.preview)
+        outcome = retention.purge(days, user=who, preview=args.preview)
     except PurgeRefused as e:
         raise fail(str(e)) from e
     for step in outcome.clock_steps:
@@ -177,7 +184,8 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
               f"by {abs(step.step)} before evidence entry {step.seq}; ages are measured "
               "without that step")
     verb = "would purge" if args.preview else "purged"
-    print(f"{verb} {len(outcome.sale_ids)} clips older than {days} days; {len(outcome.held)} on legal hold")
+    print(f"{verb} {len(outcome.sale_ids)} clips past their keep period (ordinary sales "
+          f"{days} days, flagged sales per class); {len(outcome.held)} on legal hold")
     return 0
 
 
@@ -238,7 +246,8 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("clips", cmd_clips, "retention: purge old clips, legal hold")
     p.add_argument("action", choices=["purge", "hold", "release"])
     p.add_argument("sale", nargs="?")
-    p.add_argument("--days", type=int)
+    p.add_argument("--days", type=int, help="keep period of ordinary sales (flagged sales "
+                   "keep theirs: recording.retention.*_days)")
     p.add_argument("--reason", help="why a hold is set or released (audited)")
     p.add_argument("--preview", action="store_true", help="purge: only list what would go")
     add_guard_arguments(p)

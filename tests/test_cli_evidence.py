@@ -127,3 +127,12 @@ def test_purge_with_a_keep_period_under_one_day_is_refused_and_keeps_every_clip(
     for sale in sales:
         if sale["recording"] and sale["recording"]["clip"]:
             assert (copy / sale["recording"]["clip"]).exists()
+
+
+def test_a_class_keep_period_beyond_ten_years_is_refused_in_one_line(recorded, tmp_path):
+    data, _, _ = recorded
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    bad = posdesk(copy, "config", "set", "recording.retention.refund_days", "4000", check=False)
+    assert bad.returncode == 1 and "recording.retention.refund_days" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1

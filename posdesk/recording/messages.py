@@ -12,9 +12,11 @@ from pathlib import Path
 
 from ..core.clock import Instant
 from ..core.i18n import Text
-from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES
+from .evidence.disk import DEFAULT_FULL_BYTES, DEFAULT_WARN_BYTES, DEFAULT_WARN_DAYS
 from .evidence.layout import PendingClip
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef
+from .media.motion import MotionSettings
+from .media.video_settings import VideoSettings
 
 
 # -- messages, app -> recorder ----------------------------------------------------------
@@ -50,6 +52,8 @@ class Shutdown:
 @dataclass(frozen=True)
 class Ready:
     pid: int
+    #: The video encoder that runs and what was refused before it (EncoderChoice.summary).
+    video_encoder: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,12 @@ class VideoSpec:
     fps: float = 30.0
     #: The source already sends H.264 (an RTSP camera): record its stream as it comes.
     passthrough: bool = False
+    #: Frames per second encoded (the evidence rate); None: every frame read (`fps`).
+    encode_fps: float | None = None
+
+    @property
+    def evidence_fps(self) -> float:
+        return self.encode_fps or self.fps
 
 
 @dataclass(frozen=True)
@@ -128,5 +138,12 @@ class RecorderConfig:
     postroll_s: float = 3.0
     preview_size: tuple[int, int] = (640, 360)
     watermark: bool = True
+    #: "auto" (hardware where present, else libx264), "libx264", or one encoder by name.
+    encoder: str = "auto"
+    video_settings: VideoSettings = field(default_factory=VideoSettings)
+    audio_bit_rate: int = 48_000
+    motion: MotionSettings = field(default_factory=MotionSettings)
     warn_free_bytes: int = DEFAULT_WARN_BYTES
     full_free_bytes: int = DEFAULT_FULL_BYTES
+    #: Warn when the disk is full within this many days at the current recording rate.
+    warn_days: float = DEFAULT_WARN_DAYS

@@ -29,8 +29,9 @@ from .evidence.disk import DiskLevel, DiskWatchdog
 from .evidence.layout import ClipLayout, PendingClip, clip_file
 from .evidence.manifest import ClipFacts, NoClipReason, SaleRef, TrackFacts, Watermark
 from .media.clips import ClipFacts as MediaClipFacts
-from .media.encoder import AudioEncoder, VideoEncoder
-from .media.camera import OpenCvVideoSource
+from .media.encoder import AudioEncoder
+from .media.encoder_choice import open_video_encoder
+from .media.camera import OpenCvVideoSource, open_video_source
 from .media.errors import MediaError, NoMicrophone
 from .media.frames import SourceStatus, VideoFrame, WatermarkMode
 from .media.passthrough import PassThroughSource
@@ -44,7 +45,7 @@ from .preview import PreviewSlot
 from .sealed_clip import SealedClip
 from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, ClipOpened,
                        ClipFinalised, ClipRefused, WarningCode, RecorderWarning, Heartbeat,
-                       VideoSpec, RecorderConfig)
+                       RecorderConfig)
 
 log = logging.getLogger(__name__)
 
@@ -87,37 +88,46 @@ class _Recorder:
         self.clock = SystemClock()
         self.recipients = [X25519Recipient.parse(r) for r in config.recipients]
         self.disk = DiskWatchdog(self.layout.clips_dir, warn_bytes=config.warn_free_bytes,
-                                 full_bytes=config.full_free_bytes)
+                                 full_bytes=config.full_free_bytes, warn_days=config.warn_days,
+                                 clock=self.clock)
         self.passthrough: PassThroughCapture | None = None
         self.video: SyntheticVideoSource | OpenCvVideoSource | PassThroughCapture
-        if config.video.passthrough:
+        spec = config.video
+        if spec.passthrough:
             # The camera's own H.264 goes into the clip: nothing to burn a watermark into,
             # so the journal's subtitle track identifies the clip (the manifest says so).
-            spec = config.video
             self.passthrough = PassThroughCapture(lambda: PassThroughSource(str(spec.source)))
             self.video = self.passthrough
             mode = WatermarkMode.SUBTITLE_TRACK
             tracks: list = [self.passthrough.track]
+            self.video_encoder = "passthrough"
         else:
-            self.video = _open_video(config.video)
+            self.video = open_video_source(spec.source, spec.width, spec.height, spec.fps)
             mode = WatermarkMode.BURNT_IN if config.watermark else WatermarkMode.SUBTITLE_TRACK
-            tracks = [VideoEncoder(config.video.width, config.video.height, config.video.fps,
-                                   watermark=mode)]
+            encoder, choice = open_video_encoder(
+                spec.width, spec.height, spec.evidence_fps, setting=config.encoder,
+                settings=config.video_settings, watermark=mode)
+            tracks, self.video_encoder = [encoder], choice.summary
         self.video2: FrameCapture | None = None
         if config.video2 is not None:
             spec2 = config.video2
-            self.video2 = FrameCapture(_open_video(spec2))
-            tracks.append(VideoEncoder(spec2.width, spec2.height, spec2.fps, track=len(tracks),
-                                       name="customer", watermark=mode))
+            self.video2 = FrameCapture(open_video_source(spec2.source, spec2.width,
+                                                         spec2.height, spec2.fps))
+            # The second camera takes the encoder the first one got, if that was hardware.
+            tracks.append(open_video_encoder(
+                spec2.width, spec2.height, spec2.evidence_fps,
+                setting=getattr(tracks[0], "codec", "libx264"), settings=config.video_settings,
+                track=len(tracks), name="customer", watermark=mode)[0])
         self.audio = self._open_audio()
         if self.audio is not None:
             tracks.append(AudioEncoder(self.audio.sample_rate, self.audio.channels,
-                                       track=len(tracks)))
+                                       track=len(tracks), bit_rate=config.audio_bit_rate))
         watermark = BurntInWatermark(WatermarkSettings(enabled=config.watermark,
                                                        lane=config.lane_id))
         self.pipeline = MediaPipeline(tracks, watermark=watermark, preroll_s=config.preroll_s,
                                       postroll_s=config.postroll_s,
-                                      preview_size=(slot.width, slot.height), clock=self.clock)
+                                      preview_size=(slot.width, slot.height),
+                                      motion=config.motion, clock=self.clock)
         self.track_mode = mode
         self.track_facts = tuple(TrackFacts(t.info.kind.value, t.info.codec, t.info.name)
                                  for t in tracks)
@@ -128,7 +138,7 @@ class _Recorder:
         self.stopping = False
 
     def run(self) -> None:
-        self.send(Ready(os.getpid()))
+        self.send(Ready(os.getpid(), self.video_encoder))
         if self.audio is None and self.config.audio is not None:
             self.warn(WarningCode.NO_MICROPHONE,
                       QT_TRANSLATE_NOOP("Recorder", "No microphone: recording without sound."))
@@ -287,13 +297,11 @@ class _Recorder:
             self.send(Heartbeat(time.monotonic_ns(), self.frames, len(self.clips)))
         if now >= self.next_disk_check:
             self.next_disk_check = now + DISK_CHECK_S
-            level = self.disk.check().level
-            if level is DiskLevel.FULL:
-                self.warn(WarningCode.DISK_FULL, QT_TRANSLATE_NOOP(
-                    "Recorder", "The disk is full: sales are not being recorded."))
-            elif level is DiskLevel.LOW:
-                self.warn(WarningCode.DISK_LOW, QT_TRANSLATE_NOOP(
-                    "Recorder", "The disk is nearly full: recordings will stop soon."))
+            state = self.disk.check()
+            text = self.disk.warning(state)
+            if text is not None:
+                self.warn(WarningCode.DISK_FULL if state.level is DiskLevel.FULL
+                          else WarningCode.DISK_LOW, text)
 
     def watch_camera(self) -> None:
         status = self.video.status
@@ -347,12 +355,6 @@ class _Recorder:
                 return None
         log.warning("audio source %r is not known; recording without sound", audio)
         return None
-
-
-def _open_video(spec: VideoSpec) -> SyntheticVideoSource | OpenCvVideoSource:
-    if spec.source == "synthetic":
-        return SyntheticVideoSource(spec.width, spec.height, spec.fps)
-    return OpenCvVideoSource(spec.source, fps=spec.fps, width=spec.width, height=spec.height)
 
 
 def _clip_facts(pending: PendingClip, facts: MediaClipFacts) -> ClipFacts:

@@ -114,6 +114,8 @@ class RecorderSupervisor:
         evidence thread."""
         self.config = config
         self.chain = chain
+        #: Which video encoder the recorder runs (and why not a hardware one); "" until ready.
+        self.video_encoder = ""
         self._journal = journal
         self._on_event = on_event
         self._clock = clock or SystemClock()
@@ -263,6 +265,7 @@ class RecorderSupervisor:
         if isinstance(message, Heartbeat):
             return
         if isinstance(message, Ready):
+            self.video_encoder = message.video_encoder
             self._on_ready(child, message.pid)
         elif isinstance(message, ClipOpened):
             self._set_clip(message.pending.sale.sale_id, "open")

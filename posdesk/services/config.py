@@ -39,8 +39,28 @@ DEFAULTS: dict[str, Any] = {
                   # "auto": a test tone with the test-pattern camera, else the default
                   # microphone; or "microphone", "microphone:<device>", "synthetic", "off".
                   "audio": "auto",
-                  "width": 1280, "height": 720, "fps": 30, "preroll_s": 5, "postroll_s": 3,
-                  "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
+                  "width": 1280, "height": 720,
+                  # Frames per second recorded: 15 is the usual evidence rate (see the
+                  # README for the trade-offs); the camera is read at camera_fps for a
+                  # smooth preview.
+                  "fps": 15, "camera_fps": 30, "preroll_s": 5, "postroll_s": 3,
+                  # "auto": a hardware H.264 encoder where the PC has one, else libx264.
+                  "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
+                  # x264 look-ahead: smaller clips, but each frame seals a clip a frame later.
+                  "lookahead_frames": 2,
+                  "audio_kbps": 48,
+                  # A still counter is encoded at this rate (0: always full rate); frames
+                  # of a sale only if motion_thin_sales is on.
+                  "motion_idle_fps": 2.0, "motion_thin_sales": False,
+                  # Clips of ordinary sales are kept this many days; flagged sales per class.
+                  "watermark": True, "retention_days": 30,
+                  "retention": {"regulated_days": 3653, "refund_days": 365, "void_days": 365,
+                                "override_days": 365,
+                                # Catalog categories whose sales are regulated (plus any
+                                # age-restricted item).
+                                "regulated_categories": "insurance,financial"},
+                  # Warn too when the disk is full within this many days at the current rate.
+                  "disk_warn_mb": 2048, "disk_warn_days": 30.0,
                   "disk_full_mb": 256,
                   # mode "rules": record a sale once one of these fires (pre-roll included).
                   "rules": {"threshold": "", "categories": "",

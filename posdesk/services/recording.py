@@ -26,6 +26,8 @@ from posdesk.devices.worker import DeviceWorker
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
+from posdesk.recording.media.motion import MotionSettings
+from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.keys import KeyStore
 from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
 from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
@@ -75,7 +77,8 @@ def video_spec(config: Config, key: str = "recording.camera") -> VideoSpec:
     source: str | int = int(camera) if str(camera).isdigit() else camera
     passthrough = bool(config.get("recording.passthrough")) and str(camera).startswith("rtsp://")
     return VideoSpec(source, config.get("recording.width"), config.get("recording.height"),
-                     float(config.get("recording.fps")), passthrough)
+                     float(config.get("recording.camera_fps")), passthrough,
+                     encode_fps=float(config.get("recording.fps")))
 
 
 def audio_source(config: Config) -> str | None:
@@ -129,8 +132,19 @@ class RecordingService:
             preroll_s=float(self._config.get("recording.preroll_s")),
             postroll_s=float(self._config.get("recording.postroll_s")),
             watermark=bool(self._config.get("recording.watermark")),
+            encoder=str(self._config.get("recording.encoder")),
+            video_settings=VideoSettings(
+                preset=str(self._config.get("recording.preset")),
+                crf=int(self._config.get("recording.crf")),
+                keyframe_interval_s=float(self._config.get("recording.keyframe_s")),
+                lookahead_frames=int(self._config.get("recording.lookahead_frames"))),
+            audio_bit_rate=int(self._config.get("recording.audio_kbps")) * 1000,
+            motion=MotionSettings(
+                idle_fps=float(self._config.get("recording.motion_idle_fps")),
+                thin_sales=bool(self._config.get("recording.motion_thin_sales"))),
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
-            full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib)
+            full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib,
+            warn_days=float(self._config.get("recording.disk_warn_days")))
         self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
                                              on_event=self._recorder_event, clock=self._clock)
         self._calls.start()
@@ -163,6 +177,12 @@ class RecordingService:
                           "may lack their evidence entry", STOP_WAIT_S)
             self._calls.submit(self.supervisor.stop)
         self._calls.stop(timeout=STOP_WAIT_S)
+
+    @property
+    def video_encoder(self) -> str:
+        """Which video encoder records, and why not a hardware one ("" before the recorder
+        is up), for the self-test and the device page."""
+        return self.supervisor.video_encoder if self.supervisor is not None else ""
 
     def preview(self, newer_than: int = 0) -> Any:
         """The newest preview frame from shared memory (a copy); cheap, never waits."""

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from posdesk.core.money import CURRENCIES
+from posdesk.core.retention import MAX_KEEP_DAYS, RetentionClass
 from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.devices.escpos import PROFILES
 from posdesk.recording.evidence.purge_safety import MIN_KEEP
@@ -89,6 +90,12 @@ def retention_days(v: Any) -> str | None:
     return None
 
 
+def class_keep_days(v: Any) -> str | None:
+    if isinstance(v, bool) or not isinstance(v, int) or not MIN_KEEP.days <= v <= MAX_KEEP_DAYS:
+        return f"{v!r} is not between {MIN_KEEP.days} and {MAX_KEEP_DAYS} days (ten years)"
+    return None
+
+
 _port = pattern(_PORT, "a serial port (/dev/ttyUSB0, COM3, socket://host:port, ...)")
 _baud = one_of(BAUDRATES)
 
@@ -117,6 +124,8 @@ RULES: dict[str, Rule] = {
     "recording.preroll_s": number(0, 60),
     "recording.postroll_s": number(0, 60),
     "recording.retention_days": retention_days,
+    **{f"recording.retention.{cls.value}_days": class_keep_days
+       for cls in RetentionClass if cls is not RetentionClass.ORDINARY},
     "recording.disk_warn_mb": number(0, 10**9),
     "recording.disk_full_mb": number(0, 10**9),
     "recording.rules.threshold": decimal(Decimal(0), empty=True),

@@ -19,6 +19,7 @@ from posdesk.recording.evidence.purge_safety import ClockStep
 from posdesk.recording.evidence.retention import purge_expired
 from posdesk.recording.keys import KeyStore
 
+from .retention import keep_period, retention_policy
 from .viewer import ReasonRequired, ViewerService
 
 if TYPE_CHECKING:
@@ -39,14 +40,19 @@ class PurgeOutcome:
     clock_steps: tuple[ClockStep, ...] = ()
 
 
+#: Given the ordinary sales' keep period in days, each sale's own keep period (its classes).
+KeepPeriods = Callable[[int], Callable[[str], timedelta]]
+
+
 class Retention:
     """`guard()` runs before each action (the viewer: raise unless unlocked)."""
 
     def __init__(self, *, data_dir: Path, lane: str, keys: KeyStore, recordings: RecordingStore,
-                 audit: Audit, clock: Clock | None = None,
+                 audit: Audit, keep_periods: KeepPeriods | None = None, clock: Clock | None = None,
                  guard: Callable[[], None] = lambda: None):
         self._data_dir, self._lane, self._keys = data_dir, lane, keys
         self._recordings, self._audit = recordings, audit
+        self._keep_periods = keep_periods
         self._clock = clock or SystemClock()
         self._guard = guard
 
@@ -66,7 +72,8 @@ class Retention:
         """Purge (or, with `preview`, only list) the clips older than `days`."""
         self._guard()
         chain = EvidenceChain(ClipLayout(self._data_dir), self._lane, self._keys, self._clock)
-        result = purge_expired(chain, keep=timedelta(days=days),
+        keep_for = self._keep_periods(days) if self._keep_periods is not None else None
+        result = purge_expired(chain, keep=timedelta(days=days), keep_for=keep_for,
                                legal_holds=self._recordings.legal_holds(), dry_run=preview)
         if not preview:
             now = datetime.now(timezone.utc)
@@ -81,9 +88,15 @@ class Retention:
         return outcome
 
 
+def class_keep_periods(services: Services) -> KeepPeriods:
+    """Keep periods by retention class, from the lane's settings and each sale's journal."""
+    return lambda days: keep_period(retention_policy(services.config, days), services.config,
+                                    services.sales)
+
+
 def open_retention(services: Services, viewer: ViewerService) -> Retention:
     """Retention actions of the viewer: only while it is unlocked, in its user's name."""
     return Retention(data_dir=services.data_dir, lane=services.config.get("lane.id"),
                      keys=services.keys, recordings=services.recordings,
                      audit=lambda user, action, **details: viewer.audit(action, **details),
-                     guard=viewer.require_unlocked)
+                     keep_periods=class_keep_periods(services), guard=viewer.require_unlocked)

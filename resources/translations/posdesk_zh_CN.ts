@@ -458,107 +458,122 @@
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="99"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="102"/>
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="103"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="106"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="140"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="154"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="155"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="117"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="118"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="121"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="123"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="125"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="134"/>
+        <source>Camera recording</source>
+        <translation>摄像录制</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="149"/>
+        <source>Video encoder: the recorder is not running.</source>
+        <translation>视频编码器：录制程序未运行。</translation>
+    </message>
+    <message>
         <location filename="../../posdesk/ui/devices/settings_dialog.py" line="150"/>
+        <source>Video encoder: {encoder}</source>
+        <translation>视频编码器：{encoder}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="164"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="168"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="182"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="171"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="185"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="189"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="191"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="179"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="194"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="195"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="198"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="212"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="208"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="222"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="211"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="225"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -1485,38 +1500,44 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="134"/>
+        <location filename="../../posdesk/recording/process.py" line="144"/>
         <source>No microphone: recording without sound.</source>
         <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="274"/>
+        <location filename="../../posdesk/recording/process.py" line="284"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="292"/>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="82"/>
         <source>The disk is full: sales are not being recorded.</source>
+        <extracomment>Default warning threshold: about an hour of 720p clips. Default full threshold: room to finish the clips already open. Default early warning: the disk is full within this many days at the current rate. Seconds between re-reading the recording rate from the clip folders. Days until full at the current recording rate; None before anything is recorded.</extracomment>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="295"/>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="86"/>
+        <source>At the current rate the disk is full in {days} days: purge old clips or add storage.</source>
+        <translation>按当前录制速度，磁盘将在 {days} 天后写满：请清理旧录像或增加存储空间。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/recording/evidence/disk.py" line="90"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="303"/>
+        <location filename="../../posdesk/recording/process.py" line="311"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="307"/>
+        <location filename="../../posdesk/recording/process.py" line="315"/>
         <source>No camera: {camera} gives no picture; sales are not being filmed.</source>
         <translation>没有摄像头：{camera} 没有画面；销售未被录像。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="311"/>
+        <location filename="../../posdesk/recording/process.py" line="319"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1524,29 +1545,29 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recording</name>
     <message>
-        <location filename="../../posdesk/recording/media/pipeline.py" line="51"/>
+        <location filename="../../posdesk/recording/media/pipeline.py" line="52"/>
         <source>{count} frames lost on camera {track}</source>
         <extracomment>A gap longer than this many frame periods means frames were lost before encoding.</extracomment>
         <translation>摄像头 {track} 丢失 {count} 帧</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="117"/>
+        <location filename="../../posdesk/services/recording.py" line="120"/>
         <source>Recording is off: no manager key is set up (posdesk keys init).</source>
         <extracomment>The demo&apos;s manager passphrase (the README states it); a real lane sets its own. Longest wait at shutdown for the writer, then for the recorder, to finish their work. True while the camera has never given a picture (missing device, wrong setting). False once the recorder said it has no microphone: clips are video-only. Monotonic start of the open sale&apos;s clip, for the REC indicator&apos;s elapsed time.</extracomment>
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="223"/>
+        <location filename="../../posdesk/services/recording.py" line="243"/>
         <source>The clock is {minutes} minutes behind the last recorded sale: please set the date and time.</source>
         <translation>时钟比最后一笔已记录的销售早 {minutes} 分钟：请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="283"/>
+        <location filename="../../posdesk/services/recording.py" line="303"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="315"/>
+        <location filename="../../posdesk/services/recording.py" line="335"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>

@@ -14,6 +14,7 @@ from posdesk.recording.age import X25519Identity, decrypt_bytes
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import NoClipReason, SaleRef
 from posdesk.recording.media.reader import read_clip
+from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.preview import PreviewSlot
 from posdesk.recording.messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat,
                                         JournalCue, Ready, RecorderConfig, RecorderWarning,
@@ -258,7 +259,10 @@ def test_h264_camera_that_reconnected_before_the_sale_is_still_recorded(tmp_path
 
 @pytest.mark.slow
 def test_customer_camera_is_a_second_video_track_of_the_same_clip(tmp_path):
-    child = Child(tmp_path, video2=VideoSpec(width=160, height=120, fps=15))
+    # A track joins the clip on its own first keyframe: with the short pre-roll here, a
+    # keyframe each second lets the customer camera join within the sale.
+    child = Child(tmp_path, video2=VideoSpec(width=160, height=120, fps=15),
+                  video_settings=VideoSettings(keyframe_interval_s=1.0))
     try:
         child.wait_for(Ready)
         child.conn.send(SaleStarted(SaleRef("s-1", LANE, "0001"), now()))

@@ -105,9 +105,10 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
 def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
     import os
     import signal
-    # Big enough pictures that whole 64 KiB age chunks reach the disk within seconds.
+    # Big enough pictures, near-lossless, that whole 64 KiB age chunks reach the disk
+    # within seconds.
     s = small_lane(tmp_path, **{"recording.width": "640", "recording.height": "360",
-                                "recording.fps": "30"})
+                                "recording.fps": "30", "recording.crf": "8"})
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
         s.checkout.login("1234")

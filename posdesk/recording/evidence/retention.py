@@ -11,7 +11,7 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Container
+from typing import Callable, Container
 
 from .chain import EvidenceChain
 from .files import fsync_dir
@@ -33,10 +33,16 @@ class PurgeResult:
 
 
 def purge_expired(chain: EvidenceChain, *, keep: timedelta,
-                  legal_holds: Container[str] = frozenset(), dry_run: bool = False) -> PurgeResult:
-    """Delete every clip whose sale ended more than `keep` before the chain's newest entry
-    and is not on hold. Raises `PurgeRefused` for a keep period under the minimum.
-    `dry_run` only says which would go (a purge preview): nothing is written or deleted."""
+                  legal_holds: Container[str] = frozenset(),
+                  keep_for: Callable[[str], timedelta] | None = None,
+                  dry_run: bool = False) -> PurgeResult:
+    """Delete every clip whose sale ended more than its keep period before the chain's newest
+    entry and is not on hold. Raises `PurgeRefused` for a keep period under the minimum.
+
+    The keep period is `keep_for(sale_id)` when given (the sale's retention classes, see
+    `core.retention`), else `keep` for every sale. `dry_run` only says which would go (a
+    purge preview): nothing is written or deleted.
+    """
     check_keep(keep)
     now = chain.clock.now().utc
     entries = list(chain.entries())
@@ -46,7 +52,8 @@ def purge_expired(chain: EvidenceChain, *, keep: timedelta,
     for entry in entries:
         if entry.kind != MANIFEST_TYPE or entry.clip is None or entry.seq in purged_seqs:
             continue
-        if times.age(entry.seq, now) <= keep:
+        period = keep_for(entry.sale_id) if keep_for is not None else keep
+        if times.age(entry.seq, now) <= period:
             continue
         if entry.sale_id in legal_holds:
             result.held.append(entry.sale_id)

@@ -14,6 +14,7 @@ import cv2
 
 from posdesk.recording.media.frames import SourceStatus, VideoFrame
 from posdesk.recording.media.pacing import NS_PER_S, Pacer
+from posdesk.recording.media.synthetic import SyntheticVideoSource
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +115,11 @@ class OpenCvVideoSource:
     def _is_file(self) -> bool:
         return isinstance(self.spec, str) and "://" not in self.spec \
             and not self.spec.startswith("/dev/")
+
+
+def open_video_source(source: str | int, width: int, height: int,
+                      fps: float) -> SyntheticVideoSource | OpenCvVideoSource:
+    """A camera by its setting: "synthetic" (a test pattern), a device index, path or URL."""
+    if source == "synthetic":
+        return SyntheticVideoSource(width, height, fps)
+    return OpenCvVideoSource(source, fps=fps, width=width, height=height)

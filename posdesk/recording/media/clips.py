@@ -161,6 +161,11 @@ class ClipManager:
         at_ns = self._now_ns() if at_ns is None else at_ns
         self._get(sale_id).deadline_ns = at_ns + self._postroll_ns
 
+    def past_a_deadline(self, mono_ns: int) -> bool:
+        """Whether a clip waits for pictures taken at `mono_ns` to pass its post-roll."""
+        return any(c.deadline_ns is not None and mono_ns >= c.deadline_ns
+                   for c in self._clips.values())
+
     def note_dropped_frames(self, count: int) -> None:
         """Frames lost before encoding; every open clip reports them in its facts."""
         for clip in self._clips.values():

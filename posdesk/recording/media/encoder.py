@@ -1,4 +1,5 @@
-"""Encode once: BGR frames to H.264 (libx264) and int16 PCM to AAC, as monotonic-timed packets.
+"""Encode once: BGR frames to H.264 (libx264 or a hardware encoder) and int16 PCM to AAC, as
+monotonic-timed packets.
 
 Each encoder runs continuously for the life of the recorder; clips are cut from its packet
 stream, never re-encoded. The encoders own a PyAV "template" stream whose codec parameters
@@ -20,6 +21,7 @@ from posdesk.recording.media.frames import (
 )
 from posdesk.recording.media.pacing import NS_PER_S
 from posdesk.recording.media.templates import template_container
+from posdesk.recording.media.video_settings import SOFTWARE_ENCODER, VideoSettings
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +29,9 @@ log = logging.getLogger(__name__)
 VIDEO_TIME_BASE = Fraction(1, 90_000)
 #: Samples per AAC frame (fixed by the codec).
 AAC_FRAME_SAMPLES = 1024
-#: x264 settings for live capture; the bench hands the same ones to the ffmpeg CLI.
-LIVE_X264_OPTIONS: dict[str, str] = {
-    "preset": "ultrafast",
-    "tune": "zerolatency",
-    "crf": "23",
-    # A keyframe forced by time must be an IDR frame, or a clip could not start there.
-    "forced-idr": "1",
-}
+#: Pixel formats the encoder may be fed, in order of preference (hardware encoders that
+#: take frames from system memory want NV12).
+_PIXEL_FORMATS = ("yuv420p", "nv12")
 
 
 class VideoEncoder:
@@ -48,28 +45,35 @@ class VideoEncoder:
         *,
         track: int = 0,
         name: str = "cashier",
-        keyframe_interval_s: float = 1.0,
-        x264_options: dict[str, str] | None = None,
+        codec: str = SOFTWARE_ENCODER,
+        settings: VideoSettings | None = None,
         watermark: WatermarkMode = WatermarkMode.BURNT_IN,
     ):
         if width % 2 or height % 2:
             raise EncoderError(f"H.264 4:2:0 needs even sizes, got {width}x{height}")
+        settings = settings or VideoSettings()
         self.track = track
+        self.codec = codec
         self._width, self._height = width, height
         self._period_ns = round(NS_PER_S / fps)
-        self._keyframe_interval_ns = int(keyframe_interval_s * NS_PER_S)
+        self._keyframe_interval_ns = int(settings.keyframe_interval_s * NS_PER_S)
+        if codec not in av.codecs_available:
+            raise EncoderError(f"{codec} is not in this FFmpeg build")
         self._container = template_container()
-        stream = self._container.add_stream("libx264", rate=Fraction(fps).limit_denominator(1001))
-        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
-        ctx = stream.codec_context
-        ctx.time_base = VIDEO_TIME_BASE
-        ctx.gop_size = max(1, round(fps * keyframe_interval_s))
-        ctx.options = dict(x264_options or LIVE_X264_OPTIONS)
         try:
+            stream = self._container.add_stream(codec, rate=Fraction(fps).limit_denominator(1001))
+            formats = [f.name for f in stream.codec_context.codec.video_formats or []]
+            self._pix_fmt = next((f for f in _PIXEL_FORMATS if f in formats), "yuv420p")
+            stream.width, stream.height, stream.pix_fmt = width, height, self._pix_fmt
+            ctx = stream.codec_context
+            ctx.time_base = VIDEO_TIME_BASE
+            ctx.gop_size = max(1, round(fps * settings.keyframe_interval_s))
+            ctx.options = settings.options_for(codec)
             ctx.open()
             self._container.start_encoding()
-        except av.FFmpegError as e:
-            raise EncoderError(f"cannot open libx264 {width}x{height}@{fps}: {e}") from e
+        except (av.FFmpegError, ValueError) as e:
+            why = getattr(e, "strerror", None) or e  # without the option dump PyAV appends
+            raise EncoderError(f"cannot open {codec} {width}x{height}@{fps}: {why}") from e
         self._ctx = ctx
         self.info = TrackInfo(TrackKind.VIDEO, "h264", name, width=width, height=height,
                               fps=float(fps), watermark=watermark, template=stream)
@@ -89,8 +93,11 @@ class VideoEncoder:
             # Two captures inside one 90 kHz tick (or a clock step back): keep pts increasing.
             pts = self._last_pts + 1
         self._last_pts = pts
-        picture = av.VideoFrame.from_ndarray(
+        # The converted array is new for each frame, so the frame may wrap it uncopied.
+        picture = av.VideoFrame.from_numpy_buffer(
             cv2.cvtColor(image, cv2.COLOR_BGR2YUV_I420), format="yuv420p")
+        if self._pix_fmt != "yuv420p":
+            picture = picture.reformat(format=self._pix_fmt)
         picture.pts, picture.time_base = pts, VIDEO_TIME_BASE
         # x264 places a keyframe every `gop_size` frames; a camera running slower than its
         # nominal rate would stretch that past the interval, so force one by time as well
@@ -98,14 +105,17 @@ class VideoEncoder:
         if (self._last_keyframe_ns is None or frame.mono_ns - self._last_keyframe_ns
                 >= self._keyframe_interval_ns - self._period_ns // 2):
             picture.pict_type = PictureType.I
+            # Counted from the input: with look-ahead the keyframe packet comes out frames
+            # later, and waiting for it would force the frames in between as well.
+            self._last_keyframe_ns = frame.mono_ns
         self.frames_in += 1
         try:
             packets = self._convert(self._ctx.encode(picture))
         except av.FFmpegError as e:
-            raise EncoderError(f"libx264 rejected frame {self.frames_in}: {e}") from e
+            raise EncoderError(f"{self.codec} rejected frame {self.frames_in}: {e}") from e
         for packet in packets:
-            if packet.keyframe:
-                self._last_keyframe_ns = packet.pts_ns
+            if packet.keyframe and packet.pts_ns > (self._last_keyframe_ns or -1):
+                self._last_keyframe_ns = packet.pts_ns  # one x264 placed itself
         return packets
 
     def flush(self) -> list[EncodedPacket]:
@@ -113,7 +123,7 @@ class VideoEncoder:
         try:
             return self._convert(self._ctx.encode(None))
         except av.FFmpegError as e:
-            raise EncoderError(f"cannot drain libx264: {e}") from e
+            raise EncoderError(f"cannot drain {self.codec}: {e}") from e
 
     def _convert(self, packets: list[av.Packet]) -> list[EncodedPacket]:
         origin = self._origin_ns or 0
@@ -128,6 +138,9 @@ class VideoEncoder:
 class AudioEncoder:
     """AAC encoder fed with int16 chunks of any length; its clock follows the samples.
 
+    48 kb/s mono AAC-LC carries counter speech clearly; at 96 kb/s the sound was over a
+    third of a calm counter's clip.
+
     The first chunk anchors sample 0 to its monotonic time. If a chunk arrives more than
     `resync_ns` away from where the sample count says it should be (a gap in capture),
     the timeline jumps to the chunk's own time, so audio stays within that of the picture.
@@ -140,7 +153,7 @@ class AudioEncoder:
         *,
         track: int = 1,
         name: str = "counter microphone",
-        bit_rate: int = 96_000,
+        bit_rate: int = 48_000,
         resync_ns: int = 200_000_000,
     ):
         self.track = track

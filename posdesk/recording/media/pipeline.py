@@ -20,6 +20,7 @@ from posdesk.recording.media.errors import MediaError
 from posdesk.recording.media.frames import (
     AudioChunk, EncodedPacket, TrackInfo, TrackKind, VideoFrame, WatermarkMode,
 )
+from posdesk.recording.media.motion import MotionGate, MotionSettings
 from posdesk.recording.media.pacing import NS_PER_S
 from posdesk.recording.media.preroll import DEFAULT_PREROLL_S
 from posdesk.recording.media.preview import DEFAULT_PREVIEW_SIZE, PreviewFrame, PreviewTap
@@ -63,8 +64,11 @@ class MediaPipeline:
         preroll_s: float = DEFAULT_PREROLL_S,
         postroll_s: float = DEFAULT_POSTROLL_S,
         preview_size: tuple[int, int] = DEFAULT_PREVIEW_SIZE,
+        motion: MotionSettings | None = None,
         clock: Clock | None = None,
     ):
+        """Each encoder gets frames at its own rate, whatever the camera's; `motion` thins a
+        still picture further (see `motion`), None never does."""
         for position, track in enumerate(tracks):
             if track.track != position:
                 raise MediaError(f"track {track.info.name!r} is numbered {track.track}, "
@@ -80,6 +84,8 @@ class MediaPipeline:
                                  clock=self._clock)
         self._previews = {t.track: PreviewTap(preview_size) for t in tracks
                           if t.info.kind is TrackKind.VIDEO}
+        self._gates = {t.track: MotionGate(t.info.fps, motion) for t in tracks
+                       if isinstance(t, VideoEncoder)}
         self._last_frame_ns: dict[int, int] = {}
         self._sale_numbers: dict[str, str] = {}
         self._finished: list[ClipFacts] = []
@@ -98,11 +104,18 @@ class MediaPipeline:
         if not isinstance(encoder, VideoEncoder):
             raise MediaError(f"track {track} does not encode video")
         self._check_gap(track, frame.mono_ns, encoder.info.fps)
+        # Motion is judged before the watermark, whose clock changes every second.
+        encode = self._gates[track].admit(frame.image, frame.mono_ns,
+                                          sale_open=bool(self.clips.open_sales))
+        # A clip past its post-roll is finished once the encoder hands out a frame from
+        # beyond it: every frame the camera gives goes in then, so that comes soonest.
+        encode = encode or self.clips.past_a_deadline(frame.mono_ns)
         if self._watermark is not None and self._watermark.enabled:
             self._watermark.apply(frame.image, sale_number=self._current_sale_number(),
                                   at=self._utc(frame.mono_ns))
         self._previews[track].offer(frame.image, frame.mono_ns)
-        self._feed(encoder.encode(frame))
+        if encode:
+            self._feed(encoder.encode(frame))
 
     def push_audio(self, chunk: AudioChunk) -> None:
         encoders = [t for t in self._tracks if isinstance(t, AudioEncoder)]
@@ -123,14 +136,17 @@ class MediaPipeline:
     def open_clip(self, sale_id: str, fileobj: BinaryIO, *, at_ns: int | None = None,
                   sale_number: str | None = None) -> None:
         self.clips.open(sale_id, fileobj, at_ns)
+        self._wake(at_ns)
         if sale_number:
             self._sale_numbers[sale_id] = sale_number
 
     def cue(self, sale_id: str, mono_ns: int, text: str) -> None:
         self.clips.cue(sale_id, mono_ns, text)
+        self._wake(mono_ns)
 
     def close_clip(self, sale_id: str, *, at_ns: int | None = None) -> None:
         self.clips.close(sale_id, at_ns)
+        self._wake(at_ns)
         self._sale_numbers.pop(sale_id, None)
 
     # -- results ------------------------------------------------------------------------
@@ -176,6 +192,12 @@ class MediaPipeline:
             self._drops.append(DroppedFrames(track, lost, mono_ns))
             self.clips.note_dropped_frames(lost)
             log.warning("%d frames lost on track %d before encoding", lost, track)
+
+    def _wake(self, mono_ns: int | None) -> None:
+        """A journal event: every camera back to full rate from its next frame."""
+        at_ns = self._clock.now().mono_ns if mono_ns is None else mono_ns
+        for gate in self._gates.values():
+            gate.wake(at_ns)
 
     def _current_sale_number(self) -> str | None:
         # The newest open sale owns the picture; a sale in its post-roll no longer does.

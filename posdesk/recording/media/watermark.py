@@ -16,8 +16,9 @@ log = logging.getLogger(__name__)
 
 #: Fields a watermark can show, in this order.
 WATERMARK_FIELDS = ("lane", "sale", "time")
-#: Text colour, BGR.
+#: Text colour, BGR: white (the blend in `Watermark.apply` assumes it).
 TEXT_BGR = (255, 255, 255)
+TEXT_WHITE = np.array(TEXT_BGR, np.uint8)
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,19 @@ class WatermarkSettings:
 
 
 class Watermark:
-    """Draws one line of facts in the top-left corner, in place."""
+    """Draws one line of facts in the top-left corner, in place.
+
+    The text changes once a second at most, so its strokes are drawn once per text and
+    blended into each frame (white over the darkened box, by their anti-aliased coverage:
+    what `cv2.putText` with `LINE_AA` does, without laying out the glyphs every frame).
+    """
 
     def __init__(self, settings: WatermarkSettings):
         unknown = set(settings.fields) - set(WATERMARK_FIELDS)
         if unknown:
             raise ValueError(f"unknown watermark fields: {sorted(unknown)}")
         self.settings = settings
+        self._strokes: tuple[str, tuple[int, ...], tuple[int, int, int, int], np.ndarray] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -56,13 +63,48 @@ class Watermark:
         if not self.enabled:
             return
         text = self.text(sale_number=sale_number, at=at)
-        height = image.shape[0]
-        scale = max(0.35, height / 720 * 0.8)
-        thickness = max(1, round(scale * 2))
-        (w, h), baseline = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-        pad = max(2, h // 3)
-        box = image[0:h + baseline + 2 * pad, 0:min(image.shape[1], w + 2 * pad)]
+        if self._strokes is None or self._strokes[:2] != (text, image.shape):
+            mask, box = text_mask(image.shape, text)
+            top, left, bottom, right = box
+            coverage = cv2.cvtColor(mask[top:bottom, left:right], cv2.COLOR_GRAY2BGR)
+            self._strokes = (text, image.shape, box, coverage)
+        _, _, (top, left, bottom, right), coverage = self._strokes
+        box = image[top:bottom, left:right]
         # Darken instead of blanking so the scene behind the text stays visible.
         box //= 3
-        cv2.putText(image, text, (pad, pad + h), cv2.FONT_HERSHEY_SIMPLEX, scale, TEXT_BGR,
-                    thickness, cv2.LINE_AA)
+        cv2.add(box, cv2.multiply(cv2.subtract(TEXT_WHITE, box), coverage, scale=1 / 255),
+                dst=box)
+
+
+def text_mask(shape: tuple[int, ...], text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """The watermark's strokes alone (uint8 0..255, anti-aliased) for a picture of `shape`,
+    and its box (top, left, bottom, right): what a legibility check compares decoded
+    pictures with."""
+    origin, scale, thickness, box = _layout(shape, text)
+    mask = np.zeros(shape[:2], np.uint8)
+    cv2.putText(mask, text, origin, cv2.FONT_HERSHEY_SIMPLEX, scale, 255, thickness,
+                cv2.LINE_AA)
+    return mask, box
+
+
+def _layout(shape: tuple[int, ...], text: str
+            ) -> tuple[tuple[int, int], float, int, tuple[int, int, int, int]]:
+    """Where and how big the text goes: origin, font scale, stroke, box (t, l, b, r)."""
+    height, width = shape[:2]
+    scale = max(0.35, height / 720 * 0.8)
+    thickness = max(1, round(scale * 2))
+    (w, h), baseline = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    pad = max(2, h // 3)
+    return (pad, pad + h), scale, thickness, (0, 0, h + baseline + 2 * pad, min(width, w + 2 * pad))
+
+
+def text_match(image: np.ndarray, text: str) -> float:
+    """How well the watermark `text` reads in a decoded BGR `image`: the overlap (0..1,
+    intersection over union) of its bright pixels with the strokes drawn for that text.
+    1.0 is every stroke pixel bright and nothing else; blur and blocking lower it."""
+    mask, (top, left, bottom, right) = text_mask(image.shape, text)
+    gray = cv2.cvtColor(image[top:bottom, left:right], cv2.COLOR_BGR2GRAY)
+    seen = gray > 127
+    drawn = mask[top:bottom, left:right] > 127
+    union = np.count_nonzero(seen | drawn)
+    return np.count_nonzero(seen & drawn) / union if union else 0.0

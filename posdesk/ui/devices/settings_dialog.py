@@ -93,6 +93,9 @@ class DeviceSettingsDialog(QDialog):
         self.detect_results.setObjectName("detectResults")
         self.detect_results.setWordWrap(True)
         self.tests = DeviceTests(hub=hub, store_name=config.get("store.name"), parent=self)
+        self.video_encoder = QLabel(self._encoder_text(), self)
+        self.video_encoder.setObjectName("videoEncoder")
+        self.video_encoder.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
@@ -128,12 +131,23 @@ class DeviceSettingsDialog(QDialog):
         layout.addLayout(detect)
         layout.addWidget(self.detect_results)
         layout.addWidget(self.tests)
+        camera = QGroupBox(self.tr("Camera recording"), self)
+        QVBoxLayout(camera).addWidget(self.video_encoder)
+        layout.addWidget(camera)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+
+    def _encoder_text(self) -> str:
+        """Which H.264 encoder the recorder runs; a refused hardware one says why."""
+        recording = self._services.recording
+        encoder = recording.video_encoder if recording is not None else ""
+        if not encoder:
+            return self.tr("Video encoder: the recorder is not running.")
+        return self.tr("Video encoder: {encoder}").format(encoder=encoder)
 
     def _titles(self) -> dict[str, str]:
         return {"terminal": self.tr("Card terminal (ZVT)"), "printer": self.tr("Receipt printer (ESC/POS)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Sequence
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -39,12 +40,15 @@ class Journals:
 
     events: dict[str, list[JournalEvent]] = field(default_factory=dict)
 
-    def add_sale(self, sale_id: str, clock: ManualClock, n: int = 4) -> JournalDigest:
+    def add_sale(self, sale_id: str, clock: ManualClock, n: int = 4,
+                 extra: Sequence[tuple[str, dict]] = ()) -> JournalDigest:
+        """`n` line_added events, then one event per (kind, data) of `extra`."""
         evs = []
-        for i in range(1, n + 1):
+        kinds = [("line_added", {"sku": f"400638133393{i}", "price_minor": 199 * i})
+                 for i in range(1, n + 1)] + list(extra)
+        for i, (kind, data) in enumerate(kinds, start=1):
             t = clock.now()
-            evs.append(JournalEvent(i, "line_added", t.utc, t.mono_ns,
-                                    {"sku": f"400638133393{i}", "price_minor": 199 * i}))
+            evs.append(JournalEvent(i, kind, t.utc, t.mono_ns, data))
             clock.advance(ms=700)
         self.events[sale_id] = evs
         return JournalDigest.of(canonical_bytes(evs), len(evs))
@@ -68,11 +72,12 @@ class Lane:
     def keys(self) -> dict[str, bytes]:
         return {self.signer.key_id: self.signer.public_raw}
 
-    def sale_with_clip(self, receipt: str, size: int = 5000):
+    def sale_with_clip(self, receipt: str, size: int = 5000,
+                       extra: Sequence[tuple[str, dict]] = ()):
         """Record one sale end to end: a sealed file on disk, its journal, its manifest."""
         sale = SaleRef(f"sale-{receipt}", LANE, receipt)
         started = self.clock.now()
-        digest = self.journals.add_sale(sale.sale_id, self.clock)
+        digest = self.journals.add_sale(sale.sale_id, self.clock, extra=extra)
         rel = clip_file(self.layout.new_stem(sale, started.utc))
         path = self.layout.resolve(rel)
         path.parent.mkdir(parents=True, exist_ok=True)

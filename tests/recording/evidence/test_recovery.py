@@ -12,6 +12,7 @@ from posdesk.recording.media.clips import ClipManager
 from posdesk.recording.media.encoder import VideoEncoder
 from posdesk.recording.media.reader import read_clip
 from posdesk.recording.media.synthetic import SyntheticVideoSource
+from posdesk.recording.media.video_settings import VideoSettings
 
 from .conftest import LANE
 
@@ -37,7 +38,8 @@ def open_pending(lane, manager, receipt="0001"):
 def record_real_clip(fileobj, manager, *, finish: bool) -> int:
     """Encode SECONDS of synthetic video into a sealed clip; returns the frames encoded."""
     source = SyntheticVideoSource(320, 240, FPS, live=False, start_ns=10**9)
-    encoder = VideoEncoder(320, 240, FPS)
+    # Near-lossless, so the clip spans several 64 KiB age chunks and a cut leaves a prefix.
+    encoder = VideoEncoder(320, 240, FPS, settings=VideoSettings(crf=8, keyframe_interval_s=1.0))
     clips = ClipManager([encoder.info], preroll_s=0.5, postroll_s=0.0)
     sealed = AgeWriter(fileobj, [manager.recipient()])
     clips.open("sale", sealed, at_ns=10**9)

@@ -7,11 +7,14 @@ from posdesk.core.clock import ManualClock
 from posdesk.recording.media.encoder import AudioEncoder, VideoEncoder
 from posdesk.recording.media.pipeline import MediaPipeline
 from posdesk.recording.media.synthetic import SyntheticVideoSource, ToneAudioSource
+from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.media.watermark import Watermark, WatermarkSettings
 
 NS = 1_000_000_000
 START_NS = 1_000 * NS
 WIDTH, HEIGHT, FPS = 320, 240, 30
+#: The rig's tests reason in whole seconds: a keyframe each second.
+EVERY_SECOND = VideoSettings(keyframe_interval_s=1.0)
 
 
 class Rig:
@@ -20,7 +23,8 @@ class Rig:
     def __init__(self, *, cameras: int = 1, audio: bool = True, watermark: bool = True,
                  preroll_s: float = 5.0, postroll_s: float = 3.0):
         self.clock = ManualClock(mono_ns=START_NS)
-        tracks = [VideoEncoder(WIDTH, HEIGHT, FPS, track=i, name=f"camera {i}")
+        tracks = [VideoEncoder(WIDTH, HEIGHT, FPS, track=i, name=f"camera {i}",
+                               settings=EVERY_SECOND)
                   for i in range(cameras)]
         if audio:
             tracks.append(AudioEncoder(track=cameras))

@@ -8,8 +8,10 @@ from posdesk.recording.media.encoder import AudioEncoder, VideoEncoder
 from posdesk.recording.media.errors import EncoderError
 from posdesk.recording.media.frames import AudioChunk, VideoFrame
 from posdesk.recording.media.synthetic import SyntheticVideoSource
+from posdesk.recording.media.video_settings import VideoSettings
 
 NS = 1_000_000_000
+EVERY_SECOND = VideoSettings(keyframe_interval_s=1.0)
 
 
 def _encode(encoder: VideoEncoder, camera: SyntheticVideoSource, count: int) -> list:
@@ -20,7 +22,7 @@ def _encode(encoder: VideoEncoder, camera: SyntheticVideoSource, count: int) -> 
 
 
 def test_packets_carry_the_capture_times_and_a_keyframe_every_second():
-    encoder = VideoEncoder(160, 120, 30)
+    encoder = VideoEncoder(160, 120, 30, settings=EVERY_SECOND)
     packets = _encode(encoder, SyntheticVideoSource(160, 120, 30, live=False, start_ns=NS), 95)
     assert len(packets) == 95
     assert [round((p.pts_ns - NS) * 30 / NS) for p in packets] == list(range(95))
@@ -31,7 +33,7 @@ def test_packets_carry_the_capture_times_and_a_keyframe_every_second():
 def test_slow_camera_still_gets_a_keyframe_every_second():
     # The encoder is set up for 30 fps but the camera delivers 12: x264's frame count alone
     # would place keyframes 2.5 s apart.
-    encoder = VideoEncoder(160, 120, 30)
+    encoder = VideoEncoder(160, 120, 30, settings=EVERY_SECOND)
     packets = _encode(encoder, SyntheticVideoSource(160, 120, 12, live=False, start_ns=0), 48)
     keyframes = [p.pts_ns / NS for p in packets if p.keyframe]
     assert np.max(np.diff(keyframes)) <= 1.0 + 1e-6

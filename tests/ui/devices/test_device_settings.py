@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 from posdesk.devices.escpos import simulator as printer_sim
 from posdesk.devices.pty import open_pty_pair
 from posdesk.devices.zvt import simulator as zvt_sim
-from posdesk.services.build import open_config
+from posdesk.services.build import build_services, open_config
 
+from ..conftest import show_window
 from ..helpers import CASHIER_PIN, MANAGER_PIN, log_in, press, shift_menu, type_text, wait_dialog
 
 
@@ -77,3 +78,25 @@ def test_detect_finds_the_simulators_and_save_applies_the_new_ports(
     assert "Test page" in printer.document.text  # 32 columns: the 58 mm profile applies
     qtbot.mouseClick(page.tests.register_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "accepted the registration" in page.tests.result.text(), timeout=10_000)
+
+
+@pytest.fixture
+def recording_lane(lane_dir: Path) -> Iterator[Any]:
+    built = build_services(lane_dir, demo=True, with_devices=True, with_recording=True)
+    yield built
+    built.close()
+
+
+def test_device_page_says_which_video_encoder_records_and_why_not_hardware(
+        qtbot: Any, recording_lane: Any) -> None:
+    qtbot.waitUntil(lambda: bool(recording_lane.recording.video_encoder), timeout=30_000)
+    window = show_window(qtbot, recording_lane)
+    log_in(qtbot, window)
+    open_settings(qtbot)
+    type_text(qtbot, MANAGER_PIN)
+    press(qtbot, Qt.Key.Key_Return)
+    page = wait_dialog(qtbot, "deviceSettings")
+    text = page.video_encoder.text()
+    # No GPU here: the lane records on libx264 and names the hardware it could not use.
+    assert text.startswith("Video encoder: libx264 (h264_vaapi:"), text
+    assert "h264_nvenc" in text and page.video_encoder.isVisible()

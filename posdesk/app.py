@@ -210,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from posdesk.cli_evidence import add_parsers
     add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
+    from posdesk.cli_install import add_parsers as add_install_parsers
+    add_install_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])

@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
                   "width": 1280, "height": 720, "fps": 30, "preroll_s": 5, "postroll_s": 3,
                   "watermark": True, "retention_days": 90, "disk_warn_mb": 2048,
                   "disk_full_mb": 256,
+                  # Hours of recording a day (sales with pre- and post-roll, not idle
+                  # time), for the self-test's "days of recording the disk holds".
+                  "hours_per_day": 4,
                   # mode "rules": record a sale once one of these fires (pre-roll included).
                   "rules": {"threshold": "", "categories": "",
                             "events": "refund,void,override,card"}},

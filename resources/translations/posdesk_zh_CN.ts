@@ -202,8 +202,8 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="231"/>
-        <location filename="../../posdesk/services/checkout.py" line="239"/>
+        <location filename="../../posdesk/services/checkout.py" line="227"/>
+        <location filename="../../posdesk/services/checkout.py" line="235"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="106"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="127"/>
@@ -212,12 +212,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="243"/>
+        <location filename="../../posdesk/services/checkout.py" line="239"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="305"/>
+        <location filename="../../posdesk/services/checkout.py" line="300"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -225,7 +225,7 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="355"/>
+        <location filename="../../posdesk/services/checkout.py" line="350"/>
         <source>Saving to the database failed; the sale is kept and will be saved again.</source>
         <translation>保存到数据库失败；交易已保留，将再次保存。</translation>
     </message>
@@ -396,133 +396,133 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="63"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="64"/>
         <source>Device settings</source>
         <extracomment>The devices on this page, by their config section. Which device a detected kind is. A ZVT password is six digits (three BCD bytes).</extracomment>
         <translation>设备设置</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="77"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="77"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="87"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="88"/>
         <source>More ports to probe: paths or URLs, comma separated</source>
         <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="88"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="89"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="99"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="101"/>
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="103"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="142"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="139"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="142"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="140"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="143"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="156"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="117"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="119"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="118"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="124"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="151"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="166"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="172"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="173"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="176"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="175"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="181"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="199"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="206"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="212"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -1023,8 +1023,8 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="123"/>
-        <location filename="../../posdesk/services/printing.py" line="144"/>
+        <location filename="../../posdesk/services/printing.py" line="127"/>
+        <location filename="../../posdesk/services/printing.py" line="148"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
@@ -1058,7 +1058,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="139"/>
+        <location filename="../../posdesk/services/printing.py" line="143"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -1149,33 +1149,33 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="153"/>
+        <location filename="../../posdesk/recording/process.py" line="176"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="288"/>
+        <location filename="../../posdesk/recording/process.py" line="311"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="306"/>
+        <location filename="../../posdesk/recording/process.py" line="329"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="309"/>
+        <location filename="../../posdesk/recording/process.py" line="332"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="317"/>
+        <location filename="../../posdesk/recording/process.py" line="340"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="319"/>
+        <location filename="../../posdesk/recording/process.py" line="342"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1195,12 +1195,12 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>录制已关闭：尚未设置经理密钥（posdesk keys init）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="276"/>
+        <location filename="../../posdesk/services/recording.py" line="280"/>
         <source>The evidence of a sale could not be signed: {error}</source>
         <translation>无法为销售证据签名：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/recording.py" line="297"/>
+        <location filename="../../posdesk/services/recording.py" line="301"/>
         <source>The recorder stopped ({reason}); it is restarting.</source>
         <translation>录制程序已停止（{reason}），正在重新启动。</translation>
     </message>
@@ -1525,6 +1525,353 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/dialogs/search.py" line="87"/>
         <source>Nothing found for &quot;{text}&quot;.</source>
         <translation>未找到“{text}”。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="27"/>
+        <source>Database</source>
+        <extracomment>The checks in the order they are reported, with their titles.</extracomment>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="28"/>
+        <source>Free disk</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="29"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="30"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="31"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="32"/>
+        <source>Second camera</source>
+        <translation>第二摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="33"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="34"/>
+        <source>Card terminal</source>
+        <translation>刷卡终端</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="35"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="36"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="51"/>
+        <source>{path} cannot be read: {error}</source>
+        <extracomment>Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels. A clock this far behind the newest sale has been set back (or lost its battery). No lane runs before this year: an older date is a PC whose clock was never set.</extracomment>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="53"/>
+        <source>Restore the database from the last backup.</source>
+        <translation>请从最近的备份恢复数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="54"/>
+        <source>{path}: schema {version} of {latest}, integrity {integrity}</source>
+        <translation>{path}：结构版本 {version}/{latest}，完整性 {integrity}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="57"/>
+        <source>The database is damaged: restore it from the last backup.</source>
+        <translation>数据库已损坏：请从最近的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="59"/>
+        <source>Run posdesk db upgrade with this version of posdesk.</source>
+        <translation>请用当前版本的 posdesk 运行 posdesk db upgrade。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="83"/>
+        <source>{free} GB free: {days} days of recording at {mb} MB per hour, {hours} h a day (retention {retention} days)</source>
+        <translation>可用 {free} GB：按每小时 {mb} MB、每天 {hours} 小时，可录制 {days} 天（保留期 {retention} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="88"/>
+        <source>Free disk space, add a larger disk, or lower recording.retention_days, recording.fps or the picture size.</source>
+        <translation>请释放磁盘空间、换用更大的磁盘，或调低 recording.retention_days、recording.fps 或画面尺寸。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="94"/>
+        <source>Set the date and time (and turn on network time).</source>
+        <translation>请设置日期和时间（并开启网络校时）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="97"/>
+        <source>The clock says {now}: it was never set.</source>
+        <translation>时钟显示 {now}：从未设置过。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="100"/>
+        <source>The clock says {now}, before the newest sale ({sale}).</source>
+        <translation>时钟显示 {now}，早于最近一笔交易（{sale}）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="103"/>
+        <source>{now}</source>
+        <translation>{now}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="107"/>
+        <source>Run the setup wizard or posdesk keys init.</source>
+        <translation>请运行安装向导或 posdesk keys init。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="109"/>
+        <source>No lane signing key or manager key yet.</source>
+        <translation>尚无收银台签名密钥或经理密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="113"/>
+        <source>The keys cannot be read: {error}</source>
+        <translation>无法读取密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="114"/>
+        <source>Restore the keys folder from the recovery backup.</source>
+        <translation>请从恢复备份中还原 keys 文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="116"/>
+        <source>lane key {key}, manager {manager}</source>
+        <translation>收银台密钥 {key}，经理 {manager}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="91"/>
+        <source>Check the camera&apos;s cable and recording.camera.</source>
+        <translation>请检查摄像头连线和 recording.camera。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="94"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="118"/>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="95"/>
+        <source>Check the camera&apos;s cable and power, and recording.{key} (a device number, /dev/video0 or an rtsp:// URL).</source>
+        <translation>请检查摄像头的连线和电源，以及 recording.{key}（设备编号、/dev/video0 或 rtsp:// 地址）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="99"/>
+        <source>{camera}: picture {width}x{height}</source>
+        <translation>{camera}：画面 {width}x{height}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="104"/>
+        <source>Plug in the microphone, unmute it, or pick another one in recording.audio (microphone:&lt;device&gt;).</source>
+        <translation>请插上麦克风、取消静音，或在 recording.audio 中选择其他设备（microphone:&lt;设备&gt;）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="107"/>
+        <source>off: clips have no sound</source>
+        <translation>已关闭：录像无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="109"/>
+        <source>test tone (no microphone in use)</source>
+        <translation>测试音（未使用麦克风）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="88"/>
+        <source>{camera}: the recorder has a picture</source>
+        <extracomment>The terminal answers a status enquiry within seconds; a payment in progress may hold its worker for up to a minute before the enquiry gets its turn. A status enquiry needs no cardholder: the terminal&apos;s first answer comes fast. The lane&apos;s running devices and recorder state (None: open from the configuration).</extracomment>
+        <translation>{camera}：录像进程有画面</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="89"/>
+        <source>{camera}: the recorder lost the picture</source>
+        <translation>{camera}：录像进程丢失画面</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="112"/>
+        <source>{audio}: the recorder hears it</source>
+        <translation>{audio}：录像进程能听到声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="113"/>
+        <source>{audio}: the recorder has no sound</source>
+        <translation>{audio}：录像进程没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="119"/>
+        <source>{audio}: level {level} dBFS</source>
+        <translation>{audio}：电平 {level} dBFS</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="126"/>
+        <source>No card terminal is set up.</source>
+        <translation>未设置刷卡终端。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="127"/>
+        <source>Pick its port in the device settings (or posdesk config set devices.terminal.port PORT).</source>
+        <translation>请在设备设置中选择其端口（或 posdesk config set devices.terminal.port 端口）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="129"/>
+        <source>Check that the terminal is on, its cable, the port name and devices.terminal.baudrate ({baud}); the terminal must speak ZVT.</source>
+        <translation>请检查终端是否开机、连线、端口名称和 devices.terminal.baudrate（{baud}）；终端必须使用 ZVT 协议。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="135"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="168"/>
+        <source>{port}: {error}</source>
+        <translation>{port}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="138"/>
+        <source>{port} answers but refuses: {message}</source>
+        <translation>{port} 有应答但拒绝：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="140"/>
+        <source>Check devices.terminal.password against the terminal.</source>
+        <translation>请核对 devices.terminal.password 与终端密码是否一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="141"/>
+        <source>{port}: terminal {tid} answers</source>
+        <translation>{port}：终端 {tid} 有应答</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="159"/>
+        <source>No receipt printer is set up.</source>
+        <translation>未设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="160"/>
+        <source>Pick its port in the device settings (or posdesk config set devices.printer.port PORT).</source>
+        <translation>请在设备设置中选择其端口（或 posdesk config set devices.printer.port 端口）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="162"/>
+        <source>The drawer opens through the printer, and there is none.</source>
+        <translation>钱箱通过打印机打开，但没有打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="164"/>
+        <source>Set up the receipt printer first.</source>
+        <translation>请先设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="169"/>
+        <source>Check that the printer is on, its cable, the port name and devices.printer.baudrate ({baud}).</source>
+        <translation>请检查打印机是否开机、连线、端口名称和 devices.printer.baudrate（{baud}）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="172"/>
+        <source>The printer that opens it does not answer.</source>
+        <translation>负责打开钱箱的打印机没有应答。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="173"/>
+        <source>Fix the printer first.</source>
+        <translation>请先排除打印机故障。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="189"/>
+        <source>{port}: opened; this connection cannot report paper or cover</source>
+        <translation>{port}：已打开；此连接无法报告纸张或机盖状态</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="193"/>
+        <source>{port}: {problem}</source>
+        <translation>{port}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="195"/>
+        <source>{port}: ready, paper nearly out</source>
+        <translation>{port}：就绪，纸快用完了</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="196"/>
+        <source>{port}: ready</source>
+        <translation>{port}：就绪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="202"/>
+        <source>its state is not reported by this printer (use Open drawer to try it)</source>
+        <translation>此打印机不报告钱箱状态（可用“打开钱箱”试一下）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="205"/>
+        <source>The drawer is open.</source>
+        <translation>钱箱是开着的。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="206"/>
+        <source>Close the cash drawer (if it is closed, check devices.printer.profile: the drawer switch reads the other way).</source>
+        <translation>请关上钱箱（若已关上，请检查 devices.printer.profile：钱箱开关的电平方向相反）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="208"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestPanel</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="67"/>
+        <source>Self-test</source>
+        <extracomment>Colours of passed and failed lines (readable on the light and the dark style).</extracomment>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="68"/>
+        <source>Run self-test</source>
+        <translation>运行自检</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="92"/>
+        <source>Checking the database, disk, clock, keys and every device…</source>
+        <translation>正在检查数据库、磁盘、时钟、密钥和所有设备…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="97"/>
+        <source>The self-test could not run: {error}</source>
+        <translation>自检无法运行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="104"/>
+        <source>Fix: {fix}</source>
+        <translation>解决办法：{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="108"/>
+        <source>All checks passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="109"/>
+        <source>{count} of {total} checks failed.</source>
+        <translation>{total} 项检查中有 {count} 项未通过。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from posdesk.devices.escpos.profile import PROFILES
 from .detection import PortDetection
 from .device_tests import DeviceTests
 from .hub import DeviceHub
+from .selftest_panel import SelfTestPanel
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class DeviceSettingsDialog(QDialog):
         self.detect_results.setObjectName("detectResults")
         self.detect_results.setWordWrap(True)
         self.tests = DeviceTests(hub=hub, store_name=config.get("store.name"), parent=self)
+        self.selftest = SelfTestPanel(services=services, parent=self)
         self.message = QLabel(self)
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
@@ -128,6 +130,7 @@ class DeviceSettingsDialog(QDialog):
         layout.addLayout(detect)
         layout.addWidget(self.detect_results)
         layout.addWidget(self.tests)
+        layout.addWidget(self.selftest)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -48,7 +48,15 @@ def _with_services(func: Callable[..., int], *extra: Any) -> Callable[[argparse.
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
-    from posdesk.ui.bootstrap import run_gui
+    from posdesk.services.setup import needs_setup
+    from posdesk.ui.bootstrap import run_gui, run_setup
+    if needs_setup(_data_dir(args)):
+        setup = _services(args)
+        try:
+            if not run_setup(setup):
+                raise CliError("setup cancelled; nothing was saved, the wizard runs again next time")
+        finally:
+            setup.close()
     services = _services(args, demo=False, devices=True)
     try:
         return run_gui(services)

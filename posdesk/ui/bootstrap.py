@@ -57,6 +57,19 @@ def run_gui(services: Any, *, locale: str | None = None) -> int:
     return app.exec()
 
 
+def run_setup(services: Any, *, locale: str | None = None) -> bool:
+    """The setup wizard of a lane that has no configuration; True once it was saved."""
+    from .wizard.setup_wizard import SetupWizard
+
+    app = create_application(locale=_locale(services, locale))
+    wizard = SetupWizard(services=services)
+    wizard.show()
+    saved = wizard.exec() == SetupWizard.DialogCode.Accepted
+    if saved:
+        install_translators(app, resolve_locale(services.config.get("ui.locale") or None))
+    return saved
+
+
 def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False,
              interactive: bool = False, locale: str | None = None) -> int:
     """Ring `sales` scripted sales through the real window, then quit (or, `interactive`,

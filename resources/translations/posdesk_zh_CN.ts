@@ -24,6 +24,48 @@
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="31"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="48"/>
+        <source>Camera</source>
+        <extracomment>How often the page looks for a new picture or level. Camera choices offered besides what the installer types (devices are numbered by the OS).</extracomment>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="32"/>
+        <source>Aim the cashier-side camera at the counter. Empty means the test pattern. A second camera (customer side) is optional.</source>
+        <translation>将收银员侧摄像头对准柜台。留空表示使用测试图案。第二摄像头（顾客侧）可选。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="36"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="39"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="49"/>
+        <source>Second camera</source>
+        <translation>第二摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="66"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="82"/>
+        <source>test pattern</source>
+        <translation>测试图案</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="83"/>
+        <source>Opening {camera}…</source>
+        <translation>正在打开 {camera}…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="100"/>
+        <source>No picture: {error}</source>
+        <translation>无画面：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CardFlow</name>
     <message>
         <location filename="../../posdesk/ui/payment/card_flow.py" line="140"/>
@@ -427,102 +469,108 @@
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="105"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="142"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="147"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="142"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="147"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="143"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="156"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="161"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="119"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="123"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="105"/>
+        <source>Setup wizard…</source>
+        <translation>安装向导…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="124"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="122"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="126"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="124"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="128"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="151"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="156"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="174"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="172"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="176"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="181"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="183"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="185"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="181"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="186"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="201"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="223"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="199"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="204"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="214"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="212"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="217"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -649,6 +697,164 @@
         <location filename="../../posdesk/ui/errors.py" line="35"/>
         <source>No receipt printer is set up on this lane.</source>
         <translation>本收银台未设置小票打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="50"/>
+        <source>Card terminal and receipt printer</source>
+        <translation>刷卡终端和小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="51"/>
+        <source>Detect probes the serial ports. Then print a test page and register at the terminal.</source>
+        <translation>“检测”会探测各串口。然后打印测试页并在终端上注册。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="54"/>
+        <source>More ports to probe: paths or URLs, comma separated</source>
+        <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="55"/>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="62"/>
+        <source>Register at the terminal</source>
+        <translation>在终端上注册</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="69"/>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="92"/>
+        <source>Card terminal (ZVT)</source>
+        <translation>刷卡终端 (ZVT)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="94"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="100"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="95"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="101"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="96"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="98"/>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>小票打印机 (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="102"/>
+        <source>Printer model</source>
+        <translation>打印机型号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="122"/>
+        <source>Probing the serial ports…</source>
+        <translation>正在探测串口…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="135"/>
+        <source>Card terminal found on {port} at {baud} baud</source>
+        <translation>在 {port} 上找到刷卡终端，波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="141"/>
+        <source>Receipt printer found on {port} at {baud} baud</source>
+        <translation>在 {port} 上找到小票打印机，波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="143"/>
+        <source>No terminal or printer answered.</source>
+        <translation>没有终端或打印机应答。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="149"/>
+        <source>Pick the printer&apos;s port first.</source>
+        <translation>请先选择打印机端口。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="152"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="152"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="155"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="156"/>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="159"/>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="164"/>
+        <source>Pick the terminal&apos;s port first.</source>
+        <translation>请先选择终端端口。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="167"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="195"/>
+        <source>The terminal password has six digits.</source>
+        <translation>终端密码为六位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="172"/>
+        <source>Registering at the terminal…</source>
+        <translation>正在终端上注册…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="178"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="183"/>
+        <source>The test page did not print: {problem}</source>
+        <translation>测试页未打印：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="180"/>
+        <source>The test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="188"/>
+        <source>Registration failed: {error}</source>
+        <translation>注册失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="190"/>
+        <source>The terminal accepted the registration (terminal ID {tid}).</source>
+        <translation>终端已接受注册（终端号 {tid}）。</translation>
     </message>
 </context>
 <context>
@@ -862,6 +1068,127 @@
     </message>
 </context>
 <context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="78"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="79"/>
+        <source>The lane signs every clip with its own key; clips are sealed to the manager&apos;s key. Keep the recovery sheet with the passphrase, away from the till.</source>
+        <translation>收银台用自己的密钥为每段录像签名；录像用经理密钥加密。请将恢复单与口令一起保管，远离收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="84"/>
+        <source>Generate keys</source>
+        <translation>生成密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="93"/>
+        <source>Print recovery sheet</source>
+        <translation>打印恢复单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="101"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <source>Manager fingerprint</source>
+        <translation>经理指纹</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="116"/>
+        <source>Generating the keys…</source>
+        <translation>正在生成密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <source>Lane key</source>
+        <translation>收银台密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
+        <source>Manager key</source>
+        <translation>经理密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="124"/>
+        <source>posdesk recovery sheet</source>
+        <translation>posdesk 恢复单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="126"/>
+        <source>No receipt printer is set up: copy the fingerprint by hand.</source>
+        <translation>未设置小票打印机：请手工抄写指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="130"/>
+        <source>Printing the recovery sheet…</source>
+        <translation>正在打印恢复单…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="137"/>
+        <source>The keys could not be made: {error}</source>
+        <translation>无法生成密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="141"/>
+        <source>Lane key {lane}
+Manager key {recipient}</source>
+        <translation>收银台密钥 {lane}
+经理密钥 {recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="144"/>
+        <source>The keys are ready.</source>
+        <translation>密钥已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="145"/>
+        <source>The lane already had its keys; they were kept.</source>
+        <translation>此收银台已有密钥，已保留原密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="151"/>
+        <source>The recovery sheet did not print: {problem}</source>
+        <translation>恢复单未打印：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="153"/>
+        <source>The recovery sheet printed. Keep it with the passphrase.</source>
+        <translation>恢复单已打印。请与口令一起保管。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="31"/>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="35"/>
+        <source>Language</source>
+        <extracomment>Languages with a translation, by locale: the name each language calls itself. A lane id goes into file names and receipt numbers: letters, digits, dash.</extracomment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="32"/>
+        <source>The language of the till and its receipts. It applies from the login screen on.</source>
+        <translation>收银界面和小票的语言。从登录界面起生效。</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../posdesk/ui/login/login_screen.py" line="40"/>
@@ -885,6 +1212,145 @@
         <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="34"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="35"/>
+        <source>The manager approves voids and overrides with the PIN; the passphrase unlocks the recordings. Write the passphrase down: nobody can recover it.</source>
+        <translation>经理用 PIN 授权作废和改价；口令用于解锁录像。请记下口令：任何人都无法找回它。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="38"/>
+        <source>The lane has its keys. Fill in the fields only to add another manager.</source>
+        <translation>此收银台已有密钥。仅在要添加另一位经理时填写这些字段。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="44"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="45"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="46"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="48"/>
+        <source>Manager passphrase</source>
+        <translation>经理口令</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="49"/>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophonePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="130"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="131"/>
+        <source>Speak at the counter: the bar should move. Clips record picture and sound.</source>
+        <translation>请在柜台前说话：电平条应会跳动。录像同时录制画面和声音。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="135"/>
+        <source>Default microphone</source>
+        <translation>默认麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="136"/>
+        <source>Test tone (no microphone)</source>
+        <translation>测试音（无麦克风）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="137"/>
+        <source>No sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="153"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="154"/>
+        <source>Level</source>
+        <translation>电平</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="176"/>
+        <source>Clips will have no sound.</source>
+        <translation>录像将没有声音。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="178"/>
+        <source>Listening…</source>
+        <translation>正在收听…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="193"/>
+        <source>No microphone: {error}</source>
+        <translation>无麦克风：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="199"/>
+        <source>Sound is coming in.</source>
+        <translation>有声音输入。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="199"/>
+        <source>Silence.</source>
+        <translation>静音。</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="76"/>
+        <source>Currency and tax</source>
+        <translation>货币和税</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="77"/>
+        <source>Prices with VAT included (Europe, China) or sales tax added at the till (US).</source>
+        <translation>价格含增值税（欧洲、中国），或在收银时另加销售税（美国）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="79"/>
+        <source>Prices include tax (VAT)</source>
+        <translation>价格含税（增值税）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="80"/>
+        <source>Tax is added to prices (sales tax)</source>
+        <translation>价格另加税（销售税）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="83"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="84"/>
+        <source>Tax</source>
+        <translation>税</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1854,24 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="97"/>
+        <source>Keeping recordings</source>
+        <translation>录像保留</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="98"/>
+        <source>Clips older than this are deleted (a tombstone stays in the evidence chain); clips on legal hold are kept. Finish saves the settings.</source>
+        <translation>超过此期限的录像将被删除（证据链中保留删除记录）；处于法律保留状态的录像不删除。点击“完成”保存设置。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="105"/>
+        <source>Keep recordings for (days)</source>
+        <translation>录像保留天数</translation>
+    </message>
+</context>
+<context>
     <name>ReturnLinesDialog</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/returns.py" line="25"/>
@@ -1875,6 +2359,58 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="107"/>
+        <source>Type the manager&apos;s name.</source>
+        <extracomment>The file whose presence means &quot;this lane is set up&quot;. Currencies the wizard offers (any ISO code can be set with `posdesk config set`). A manager passphrase protects every recording: no shorter than `posdesk keys init` allows. How long adding the manager may wait for the database&apos;s writer. Config key of each answer. What the manager compares on the recovery sheet and when a lane is endorsed. False when the lane already had its keys (a revisit): nothing was replaced.</extracomment>
+        <translation>请输入经理姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="109"/>
+        <source>The PIN has 4 to 8 digits.</source>
+        <translation>PIN 为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="111"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="113"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="116"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="143"/>
+        <source>The database did not answer; the manager was not added.</source>
+        <translation>数据库没有响应；未添加经理。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="145"/>
+        <source>The manager cannot be added: {error}</source>
+        <translation>无法添加经理：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/setup_wizard.py" line="28"/>
+        <source>posdesk setup</source>
+        <translation>posdesk 安装</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/setup_wizard.py" line="58"/>
+        <source>The settings could not be saved: {error}</source>
+        <translation>无法保存设置：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ShiftIntents</name>
     <message>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="82"/>
@@ -2039,6 +2575,39 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/db/shifts.py" line="66"/>
         <source>A shift is already open on this till.</source>
         <translation>本收银台已有班次。</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="47"/>
+        <source>Store and lane</source>
+        <translation>门店和收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="48"/>
+        <source>The store&apos;s name heads every receipt; the lane id tells this till from the others.</source>
+        <translation>门店名称印在每张小票的抬头；收银台编号用于区分各收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="55"/>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="56"/>
+        <source>Lane id</source>
+        <translation>收银台编号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="62"/>
+        <source>Type the store&apos;s name.</source>
+        <translation>请输入门店名称。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="65"/>
+        <source>The lane id has 1 to 16 letters, digits or dashes.</source>
+        <translation>收银台编号为 1 到 16 个字母、数字或短横线。</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3200,14 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/devices/zvt/codes.py" line="134"/>
         <source>Terminal status {code}</source>
         <translation>终端状态 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="34"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
 </context>
 </TS>

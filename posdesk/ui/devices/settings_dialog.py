@@ -102,6 +102,10 @@ class DeviceSettingsDialog(QDialog):
         self.save_button.setObjectName("saveButton")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.on_save)
+        self.wizard_button = QPushButton(self.tr("Setup wizard…"), self)
+        self.wizard_button.setObjectName("setupWizardButton")
+        self.wizard_button.setAutoDefault(False)
+        self.wizard_button.clicked.connect(self.on_wizard)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -133,6 +137,7 @@ class DeviceSettingsDialog(QDialog):
         layout.addWidget(self.selftest)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.wizard_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
@@ -210,6 +215,19 @@ class DeviceSettingsDialog(QDialog):
             return
         log.info("device settings saved: %s", {k: v for k, v in self.settings().items() if "password" not in k})
         self._say(self.tr("Saved. The devices were restarted with these settings."), ok=True)
+
+    def on_wizard(self) -> None:
+        """Every setup step again. The devices pause meanwhile (the wizard's tests open
+        the ports themselves) and restart with what was saved, or as they were."""
+        if self._services.checkout.sale is not None:
+            self._say(self.tr("Finish or park the current sale first."), ok=False)
+            return
+        from ..wizard.setup_wizard import SetupWizard
+        self._hub.detach()
+        self._services.devices.close()
+        wizard = SetupWizard(services=self._services, parent=self)
+        wizard.finished.connect(lambda _result: self._hub.restart())
+        wizard.open()
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)

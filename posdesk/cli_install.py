@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any, Callable
 
 from posdesk.services.selftest import run_selftest
+from posdesk.services.support_bundle import write_support_bundle
 
 Fail = Callable[[str], Exception]
 
@@ -19,6 +21,18 @@ def cmd_selftest(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_support_bundle(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        raise fail(f"the bundle is a zip file: {out} should end in .zip")
+    names = write_support_bundle(services, out, run_selftest(services))
+    print(f"support bundle written to {out} ({len(names)} files; no keys, PINs or clips)")
+    return 0
+
+
 def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     s = add("selftest", cmd_selftest, "check database, disk, clock, keys and every device")
     s.add_argument("--json", action="store_true")
+
+    b = add("support-bundle", cmd_support_bundle, "zip the logs, configuration and self-test for support")
+    b.add_argument("--out", required=True, help="FILE.zip")

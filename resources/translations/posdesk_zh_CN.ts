@@ -1615,33 +1615,33 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="176"/>
+        <location filename="../../posdesk/recording/process.py" line="180"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>recorder.log rotates like the app&apos;s log: five files of 5 MB at most. Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Seconds between syncs of a clip being written (what a power cut may cost at most). Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="311"/>
+        <location filename="../../posdesk/recording/process.py" line="315"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="329"/>
+        <location filename="../../posdesk/recording/process.py" line="333"/>
         <source>The disk is full: sales are not being recorded.</source>
         <translation>磁盘已满：交易未被录制。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="332"/>
+        <location filename="../../posdesk/recording/process.py" line="336"/>
         <source>The disk is nearly full: recordings will stop soon.</source>
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="340"/>
+        <location filename="../../posdesk/recording/process.py" line="344"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="342"/>
+        <location filename="../../posdesk/recording/process.py" line="346"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>

@@ -59,7 +59,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
             setup.close()
     services = _services(args, demo=False, devices=True)
     try:
-        return run_gui(services)
+        return run_gui(services, quit_at_login=args.quit_at_login)
     finally:
         services.close()
 
@@ -174,6 +174,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="posdesk", description="Countertop cashier with sealed evidence")
     p.add_argument("--data", help="data directory (default: $POSDESK_DATA or the platform's)")
+    p.add_argument("--quit-at-login", action="store_true",
+                   help="quit once the login screen is shown (install checks, bench/startup.py)")
     p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(dest="command")
 
@@ -227,7 +229,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _cache_printer_capabilities() -> None:
+    """python-escpos parses its capability YAML (about half a second) on import and caches
+    the result in a new temporary folder each time, unless told where to keep it."""
+    import os
+    import platformdirs
+    cache = Path(platformdirs.user_cache_dir("posdesk", appauthor=False)) / "escpos"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # a read-only home: the slow path still works
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(cache))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _cache_printer_capabilities()
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
-from posdesk.services.selftest import run_selftest
-from posdesk.services.support_bundle import write_support_bundle
-
 Fail = Callable[[str], Exception]
 
 
 def cmd_selftest(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+    # Imported here: the parser is built on every start, the window's included.
+    from posdesk.services.selftest import run_selftest
     report = run_selftest(services)
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
@@ -25,6 +24,8 @@ def cmd_support_bundle(args: argparse.Namespace, services: Any, fail: Fail) -> i
     out = Path(args.out)
     if out.suffix.lower() != ".zip":
         raise fail(f"the bundle is a zip file: {out} should end in .zip")
+    from posdesk.services.selftest import run_selftest
+    from posdesk.services.support_bundle import write_support_bundle
     names = write_support_bundle(services, out, run_selftest(services))
     print(f"support bundle written to {out} ({len(names)} files; no keys, PINs or clips)")
     return 0

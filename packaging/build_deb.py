@@ -73,6 +73,7 @@ def stage(build: Path, root: Path) -> None:
         "usr/share/posdesk/posdesk-kiosk.desktop": HERE / "posdesk-kiosk.desktop",
         "usr/share/icons/hicolor/scalable/apps/posdesk.svg": ROOT / "resources" / "icons" / "posdesk.svg",
         "lib/udev/rules.d/70-posdesk-serial.rules": HERE / "70-posdesk-serial.rules",
+        "usr/share/doc/posdesk/copyright": ROOT / "packaging" / "LICENSE-binary.txt",
         "DEBIAN/postinst": HERE / "postinst",
         "DEBIAN/postrm": HERE / "postrm",
     }

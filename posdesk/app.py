@@ -174,6 +174,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="posdesk", description="Countertop cashier with sealed evidence")
     p.add_argument("--data", help="data directory (default: $POSDESK_DATA or the platform's)")
+    p.add_argument("--version", action="version", version=f"posdesk {_version()}")
     p.add_argument("--quit-at-login", action="store_true",
                    help="quit once the login screen is shown (install checks, bench/startup.py)")
     p.set_defaults(func=cmd_gui)
@@ -227,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])
     sim.add_argument("rest", nargs=argparse.REMAINDER)
     return p
+
+
+def _version() -> str:
+    from posdesk.services.about import build_date, version
+    date = build_date()
+    return f"{version()} (built {date})" if date else version()
 
 
 def _cache_printer_capabilities() -> None:

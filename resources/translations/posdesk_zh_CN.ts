@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="15"/>
+        <source>About posdesk</source>
+        <translation>关于 posdesk</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="18"/>
+        <source>posdesk {version}</source>
+        <translation>posdesk {version}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="21"/>
+        <source>Built {date}</source>
+        <translation>构建于 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="21"/>
+        <source>Running from source</source>
+        <translation>从源代码运行</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Part</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="31"/>
+        <source>posdesk&apos;s own code is proprietary. Because the bundled FFmpeg includes x264 (GPL), this binary as a whole is licensed under {licence}; the corresponding source is available from your supplier.</source>
+        <translation>posdesk 自身的代码为专有代码。由于捆绑的 FFmpeg 包含 x264（GPL），本二进制程序整体按 {licence} 许可发布；相应源代码可向您的供应商索取。</translation>
+    </message>
+</context>
+<context>
     <name>AmountDialog</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/amount.py" line="73"/>
@@ -438,139 +481,144 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="64"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="65"/>
         <source>Device settings</source>
         <extracomment>The devices on this page, by their config section. Which device a detected kind is. A ZVT password is six digits (three BCD bytes).</extracomment>
         <translation>设备设置</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="77"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="78"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="77"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="78"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="88"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="89"/>
         <source>More ports to probe: paths or URLs, comma separated</source>
         <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="89"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="90"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="101"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="102"/>
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="109"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="114"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="147"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="147"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="148"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="154"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="161"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="167"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="123"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="128"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="105"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="106"/>
         <source>Setup wizard…</source>
         <translation>安装向导…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="124"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="110"/>
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="129"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="126"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="131"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="128"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="133"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="156"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="162"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="174"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="180"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="177"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="183"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="181"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="187"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="183"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="189"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="185"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="191"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="186"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="192"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="201"/>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="223"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="207"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="229"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="204"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="210"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="214"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="220"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="217"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="223"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
 from posdesk.devices.detect import COMMON_BAUDRATES, DeviceKind, PortReport
 from posdesk.devices.escpos.profile import PROFILES
 
+from ..dialogs.about import AboutDialog
 from .detection import PortDetection
 from .device_tests import DeviceTests
 from .hub import DeviceHub
@@ -106,6 +107,10 @@ class DeviceSettingsDialog(QDialog):
         self.wizard_button.setObjectName("setupWizardButton")
         self.wizard_button.setAutoDefault(False)
         self.wizard_button.clicked.connect(self.on_wizard)
+        self.about_button = QPushButton(self.tr("About…"), self)
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setAutoDefault(False)
+        self.about_button.clicked.connect(self.on_about)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -138,6 +143,7 @@ class DeviceSettingsDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.wizard_button)
+        buttons.addWidget(self.about_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
@@ -228,6 +234,9 @@ class DeviceSettingsDialog(QDialog):
         wizard = SetupWizard(services=self._services, parent=self)
         wizard.finished.connect(lambda _result: self._hub.restart())
         wizard.open()
+
+    def on_about(self) -> None:
+        AboutDialog(self).open()
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)

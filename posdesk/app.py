@@ -174,7 +174,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="posdesk", description="Countertop cashier with sealed evidence")
     p.add_argument("--data", help="data directory (default: $POSDESK_DATA or the platform's)")
-    p.add_argument("--version", action="version", version=f"posdesk {_version()}")
+    p.add_argument("--version", action="store_true", help="print the version and the build date")
     p.add_argument("--quit-at-login", action="store_true",
                    help="quit once the login screen is shown (install checks, bench/startup.py)")
     p.set_defaults(func=cmd_gui)
@@ -230,10 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _version() -> str:
+def _print_version() -> int:
+    # Looked up only when asked: reading package metadata costs the window's start-up time.
     from posdesk.services.about import build_date, version
     date = build_date()
-    return f"{version()} (built {date})" if date else version()
+    print(f"posdesk {version()}" + (f" (built {date})" if date else ""))
+    return 0
 
 
 def _cache_printer_capabilities() -> None:
@@ -252,6 +254,8 @@ def _cache_printer_capabilities() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _cache_printer_capabilities()
     args = build_parser().parse_args(argv)
+    if args.version:
+        return _print_version()
     try:
         return args.func(args)
     except CliError as e:

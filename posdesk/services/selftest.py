@@ -22,19 +22,6 @@ from .selftest_report import Check, SelfTestReport, check
 
 log = logging.getLogger(__name__)
 
-#: The checks in the order they are reported, with their titles.
-CHECK_TITLES: dict[str, Text] = {
-    "database": QT_TRANSLATE_NOOP("SelfTest", "Database"),
-    "disk": QT_TRANSLATE_NOOP("SelfTest", "Free disk"),
-    "clock": QT_TRANSLATE_NOOP("SelfTest", "Clock"),
-    "keys": QT_TRANSLATE_NOOP("SelfTest", "Keys"),
-    "camera": QT_TRANSLATE_NOOP("SelfTest", "Camera"),
-    "camera2": QT_TRANSLATE_NOOP("SelfTest", "Second camera"),
-    "microphone": QT_TRANSLATE_NOOP("SelfTest", "Microphone"),
-    "terminal": QT_TRANSLATE_NOOP("SelfTest", "Card terminal"),
-    "printer": QT_TRANSLATE_NOOP("SelfTest", "Receipt printer"),
-    "drawer": QT_TRANSLATE_NOOP("SelfTest", "Cash drawer"),
-}
 #: Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured
 #: on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels.
 REFERENCE_BYTES_PER_HOUR = 36 * 60 * 1_000_000

@@ -4,7 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from posdesk.core.i18n import Text
+from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+
+#: The checks in the order they are reported, with their titles.
+CHECK_TITLES: dict[str, Text] = {
+    "database": QT_TRANSLATE_NOOP("SelfTest", "Database"),
+    "disk": QT_TRANSLATE_NOOP("SelfTest", "Free disk"),
+    "clock": QT_TRANSLATE_NOOP("SelfTest", "Clock"),
+    "keys": QT_TRANSLATE_NOOP("SelfTest", "Keys"),
+    "camera": QT_TRANSLATE_NOOP("SelfTest", "Camera"),
+    "camera2": QT_TRANSLATE_NOOP("SelfTest", "Second camera"),
+    "microphone": QT_TRANSLATE_NOOP("SelfTest", "Microphone"),
+    "terminal": QT_TRANSLATE_NOOP("SelfTest", "Card terminal"),
+    "printer": QT_TRANSLATE_NOOP("SelfTest", "Receipt printer"),
+    "drawer": QT_TRANSLATE_NOOP("SelfTest", "Cash drawer"),
+}
 
 
 @dataclass(frozen=True)

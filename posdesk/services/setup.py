@@ -18,13 +18,6 @@ from typing import Any
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.permissions import Role
-from posdesk.core.receipt import TextReport
-from posdesk.devices.escpos.connection import open_connection
-from posdesk.devices.escpos.profile import profile_by_name
-from posdesk.devices.escpos.service import PrintOutcome, PrinterService
-from posdesk.devices.payment import AdminResult
-from posdesk.devices.ports import SerialSettings
-from posdesk.devices.zvt.client import ZvtTerminal
 from posdesk.core.money import currency
 
 from .config import Config
@@ -152,27 +145,6 @@ def save_answers(config: Config, answers: SetupAnswers) -> None:
     for name, key in SetupAnswers.KEYS.items():
         config.set(key, str(getattr(answers, name)))
     config.save()
-
-
-# -- device tests the wizard runs before the devices are started -------------------------
-def print_page(answers: SetupAnswers, title: str, rows: tuple[tuple[str, str], ...]) -> PrintOutcome:
-    """Print a page (test page, recovery sheet) on the printer the answers name."""
-    printer = PrinterService(lambda: open_connection(answers.printer_port, baudrate=answers.printer_baudrate),
-                             profile_by_name(answers.printer_profile))
-    try:
-        return printer.print_report("setup", TextReport(title, rows))
-    finally:
-        printer.close()
-
-
-def register_terminal(answers: SetupAnswers) -> AdminResult:
-    """Register at the terminal the answers name (ZVT 06 00)."""
-    terminal = ZvtTerminal(SerialSettings(answers.terminal_port, baudrate=answers.terminal_baudrate),
-                           cur=currency(answers.currency), password=answers.terminal_password)
-    try:
-        return terminal.register()
-    finally:
-        terminal.close()
 
 
 def recovery_rows(answers: SetupAnswers, made: KeysMade, labels: dict[str, str]) -> tuple[tuple[str, str], ...]:

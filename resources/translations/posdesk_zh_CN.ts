@@ -750,157 +750,157 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="50"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="51"/>
         <source>Card terminal and receipt printer</source>
         <translation>刷卡终端和小票打印机</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="51"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="52"/>
         <source>Detect probes the serial ports. Then print a test page and register at the terminal.</source>
         <translation>“检测”会探测各串口。然后打印测试页并在终端上注册。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="54"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="55"/>
         <source>More ports to probe: paths or URLs, comma separated</source>
         <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="55"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="56"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="62"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="63"/>
         <source>Register at the terminal</source>
         <translation>在终端上注册</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="69"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="70"/>
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="92"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="93"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端 (ZVT)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="94"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="100"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="95"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="101"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="95"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="101"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="96"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="102"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="96"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="98"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="99"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机 (ESC/POS)</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="102"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="103"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="122"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="123"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="135"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="136"/>
         <source>Card terminal found on {port} at {baud} baud</source>
         <translation>在 {port} 上找到刷卡终端，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="141"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="142"/>
         <source>Receipt printer found on {port} at {baud} baud</source>
         <translation>在 {port} 上找到小票打印机，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="143"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="144"/>
         <source>No terminal or printer answered.</source>
         <translation>没有终端或打印机应答。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="149"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="150"/>
         <source>Pick the printer&apos;s port first.</source>
         <translation>请先选择打印机端口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="152"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="152"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
         <source>Lane</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="155"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="155"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="156"/>
         <source>Characters</source>
         <translation>字符</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="156"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="157"/>
         <source>Test page</source>
         <translation>测试页</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="159"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="160"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="164"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="165"/>
         <source>Pick the terminal&apos;s port first.</source>
         <translation>请先选择终端端口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="167"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="195"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="168"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="196"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="172"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="173"/>
         <source>Registering at the terminal…</source>
         <translation>正在终端上注册…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="178"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="183"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="179"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="184"/>
         <source>The test page did not print: {problem}</source>
         <translation>测试页未打印：{problem}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="180"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="181"/>
         <source>The test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="188"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="189"/>
         <source>Registration failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="190"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="191"/>
         <source>The terminal accepted the registration (terminal ID {tid}).</source>
         <translation>终端已接受注册（终端号 {tid}）。</translation>
     </message>
@@ -1118,105 +1118,105 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="78"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="79"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="79"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="80"/>
         <source>The lane signs every clip with its own key; clips are sealed to the manager&apos;s key. Keep the recovery sheet with the passphrase, away from the till.</source>
         <translation>收银台用自己的密钥为每段录像签名；录像用经理密钥加密。请将恢复单与口令一起保管，远离收银台。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="84"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="85"/>
         <source>Generate keys</source>
         <translation>生成密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="93"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="94"/>
         <source>Print recovery sheet</source>
         <translation>打印恢复单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="101"/>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="102"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
         <source>Manager fingerprint</source>
         <translation>经理指纹</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="116"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="117"/>
         <source>Generating the keys…</source>
         <translation>正在生成密钥…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
         <source>Lane</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="121"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
         <source>Lane key</source>
         <translation>收银台密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="124"/>
         <source>Manager key</source>
         <translation>经理密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="124"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="125"/>
         <source>posdesk recovery sheet</source>
         <translation>posdesk 恢复单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="126"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="127"/>
         <source>No receipt printer is set up: copy the fingerprint by hand.</source>
         <translation>未设置小票打印机：请手工抄写指纹。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="130"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="131"/>
         <source>Printing the recovery sheet…</source>
         <translation>正在打印恢复单…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="137"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="138"/>
         <source>The keys could not be made: {error}</source>
         <translation>无法生成密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="141"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="142"/>
         <source>Lane key {lane}
 Manager key {recipient}</source>
         <translation>收银台密钥 {lane}
 经理密钥 {recipient}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="144"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="145"/>
         <source>The keys are ready.</source>
         <translation>密钥已就绪。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="145"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="146"/>
         <source>The lane already had its keys; they were kept.</source>
         <translation>此收银台已有密钥，已保留原密钥。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="151"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="152"/>
         <source>The recovery sheet did not print: {problem}</source>
         <translation>恢复单未打印：{problem}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="153"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="154"/>
         <source>The recovery sheet printed. Keep it with the passphrase.</source>
         <translation>恢复单已打印。请与口令一起保管。</translation>
     </message>
@@ -1265,42 +1265,42 @@ Manager key {recipient}</source>
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="34"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="35"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="35"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="36"/>
         <source>The manager approves voids and overrides with the PIN; the passphrase unlocks the recordings. Write the passphrase down: nobody can recover it.</source>
         <translation>经理用 PIN 授权作废和改价；口令用于解锁录像。请记下口令：任何人都无法找回它。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="38"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="39"/>
         <source>The lane has its keys. Fill in the fields only to add another manager.</source>
         <translation>此收银台已有密钥。仅在要添加另一位经理时填写这些字段。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="44"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="45"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="46"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="46"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="47"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="48"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="49"/>
         <source>Manager passphrase</source>
         <translation>经理口令</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="49"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="50"/>
         <source>Passphrase again</source>
         <translation>再次输入口令</translation>
     </message>
@@ -2062,134 +2062,134 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="27"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="11"/>
         <source>Database</source>
         <extracomment>The checks in the order they are reported, with their titles.</extracomment>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="28"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="12"/>
         <source>Free disk</source>
         <translation>磁盘空间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="29"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="13"/>
         <source>Clock</source>
         <translation>时钟</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="30"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="14"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="31"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="15"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="32"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="16"/>
         <source>Second camera</source>
         <translation>第二摄像头</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="33"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="17"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="34"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="18"/>
         <source>Card terminal</source>
         <translation>刷卡终端</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="35"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="19"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="36"/>
+        <location filename="../../posdesk/services/selftest_report.py" line="20"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="51"/>
+        <location filename="../../posdesk/services/selftest.py" line="38"/>
         <source>{path} cannot be read: {error}</source>
         <extracomment>Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels. A clock this far behind the newest sale has been set back (or lost its battery). No lane runs before this year: an older date is a PC whose clock was never set.</extracomment>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="53"/>
+        <location filename="../../posdesk/services/selftest.py" line="40"/>
         <source>Restore the database from the last backup.</source>
         <translation>请从最近的备份恢复数据库。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="54"/>
+        <location filename="../../posdesk/services/selftest.py" line="41"/>
         <source>{path}: schema {version} of {latest}, integrity {integrity}</source>
         <translation>{path}：结构版本 {version}/{latest}，完整性 {integrity}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="57"/>
+        <location filename="../../posdesk/services/selftest.py" line="44"/>
         <source>The database is damaged: restore it from the last backup.</source>
         <translation>数据库已损坏：请从最近的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="59"/>
+        <location filename="../../posdesk/services/selftest.py" line="46"/>
         <source>Run posdesk db upgrade with this version of posdesk.</source>
         <translation>请用当前版本的 posdesk 运行 posdesk db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="83"/>
+        <location filename="../../posdesk/services/selftest.py" line="70"/>
         <source>{free} GB free: {days} days of recording at {mb} MB per hour, {hours} h a day (retention {retention} days)</source>
         <translation>可用 {free} GB：按每小时 {mb} MB、每天 {hours} 小时，可录制 {days} 天（保留期 {retention} 天）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="88"/>
+        <location filename="../../posdesk/services/selftest.py" line="75"/>
         <source>Free disk space, add a larger disk, or lower recording.retention_days, recording.fps or the picture size.</source>
         <translation>请释放磁盘空间、换用更大的磁盘，或调低 recording.retention_days、recording.fps 或画面尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="94"/>
+        <location filename="../../posdesk/services/selftest.py" line="81"/>
         <source>Set the date and time (and turn on network time).</source>
         <translation>请设置日期和时间（并开启网络校时）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="97"/>
+        <location filename="../../posdesk/services/selftest.py" line="84"/>
         <source>The clock says {now}: it was never set.</source>
         <translation>时钟显示 {now}：从未设置过。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="100"/>
+        <location filename="../../posdesk/services/selftest.py" line="87"/>
         <source>The clock says {now}, before the newest sale ({sale}).</source>
         <translation>时钟显示 {now}，早于最近一笔交易（{sale}）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="103"/>
+        <location filename="../../posdesk/services/selftest.py" line="90"/>
         <source>{now}</source>
         <translation>{now}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="107"/>
+        <location filename="../../posdesk/services/selftest.py" line="94"/>
         <source>Run the setup wizard or posdesk keys init.</source>
         <translation>请运行安装向导或 posdesk keys init。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="109"/>
+        <location filename="../../posdesk/services/selftest.py" line="96"/>
         <source>No lane signing key or manager key yet.</source>
         <translation>尚无收银台签名密钥或经理密钥。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="113"/>
+        <location filename="../../posdesk/services/selftest.py" line="100"/>
         <source>The keys cannot be read: {error}</source>
         <translation>无法读取密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="114"/>
+        <location filename="../../posdesk/services/selftest.py" line="101"/>
         <source>Restore the keys folder from the recovery backup.</source>
         <translation>请从恢复备份中还原 keys 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="116"/>
+        <location filename="../../posdesk/services/selftest.py" line="103"/>
         <source>lane key {key}, manager {manager}</source>
         <translation>收银台密钥 {key}，经理 {manager}</translation>
     </message>
@@ -2370,38 +2370,38 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>SelfTestPanel</name>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="67"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="69"/>
         <source>Self-test</source>
         <extracomment>Colours of passed and failed lines (readable on the light and the dark style).</extracomment>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="68"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="70"/>
         <source>Run self-test</source>
         <translation>运行自检</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="92"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="94"/>
         <source>Checking the database, disk, clock, keys and every device…</source>
         <translation>正在检查数据库、磁盘、时钟、密钥和所有设备…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="97"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="99"/>
         <source>The self-test could not run: {error}</source>
         <translation>自检无法运行：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="104"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="106"/>
         <source>Fix: {fix}</source>
         <translation>解决办法：{fix}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="108"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="110"/>
         <source>All checks passed.</source>
         <translation>所有检查均已通过。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="109"/>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="111"/>
         <source>{count} of {total} checks failed.</source>
         <translation>{total} 项检查中有 {count} 项未通过。</translation>
     </message>
@@ -2409,38 +2409,38 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="107"/>
+        <location filename="../../posdesk/services/setup.py" line="100"/>
         <source>Type the manager&apos;s name.</source>
         <extracomment>The file whose presence means &quot;this lane is set up&quot;. Currencies the wizard offers (any ISO code can be set with `posdesk config set`). A manager passphrase protects every recording: no shorter than `posdesk keys init` allows. How long adding the manager may wait for the database&apos;s writer. Config key of each answer. What the manager compares on the recovery sheet and when a lane is endorsed. False when the lane already had its keys (a revisit): nothing was replaced.</extracomment>
         <translation>请输入经理姓名。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="109"/>
+        <location filename="../../posdesk/services/setup.py" line="102"/>
         <source>The PIN has 4 to 8 digits.</source>
         <translation>PIN 为 4 到 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="111"/>
+        <location filename="../../posdesk/services/setup.py" line="104"/>
         <source>The two PINs differ.</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="113"/>
+        <location filename="../../posdesk/services/setup.py" line="106"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation>口令至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="116"/>
+        <location filename="../../posdesk/services/setup.py" line="109"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="143"/>
+        <location filename="../../posdesk/services/setup.py" line="136"/>
         <source>The database did not answer; the manager was not added.</source>
         <translation>数据库没有响应；未添加经理。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/setup.py" line="145"/>
+        <location filename="../../posdesk/services/setup.py" line="138"/>
         <source>The manager cannot be added: {error}</source>
         <translation>无法添加经理：{error}</translation>
     </message>
@@ -3253,7 +3253,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="34"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="35"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>

@@ -15,8 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, \
     QVBoxLayout, QWidget
 
-from posdesk.services.selftest import CHECK_TITLES, run_selftest
-from posdesk.services.selftest_report import SelfTestReport
+from posdesk.services.selftest_report import CHECK_TITLES, SelfTestReport
 
 from ..i18n import translate
 
@@ -50,6 +49,9 @@ class SelfTestRun(QObject):
         return True
 
     def _run(self) -> None:
+        # Imported on the worker: the checks pull in camera and microphone libraries the
+        # window does not need to start.
+        from posdesk.services.selftest import run_selftest
         try:
             result: object = run_selftest(self._services)
         except Exception as e:  # noqa: BLE001 - shown on the page, which stays usable

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from posdesk.devices.detect import COMMON_BAUDRATES, DeviceKind, PortReport
 from posdesk.devices.escpos.profile import PROFILES
-from posdesk.services.setup import SetupAnswers, print_page, register_terminal
+from posdesk.services.setup import SetupAnswers
+from posdesk.services.setup_devices import print_page, register_terminal
 
 from ..devices.detection import PortDetection
 from ..devices.settings_dialog import PASSWORD_PATTERN

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from posdesk.services.setup import KeysMade, SetupAnswers, SetupError, check_manager, \
-    make_manager_and_keys, print_page, recovery_rows
+    make_manager_and_keys, recovery_rows
+from posdesk.services.setup_devices import print_page
 
 from ..i18n import translate
 from .background import Background

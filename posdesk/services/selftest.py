@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 #: on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels.
 REFERENCE_BYTES_PER_HOUR = 36 * 60 * 1_000_000
 REFERENCE_PIXEL_RATE = 1280 * 720 * 30
+#: Days reported when nothing is recorded (no hours a day): the disk never fills.
+UNLIMITED_DAYS = 10**6
 #: A clock this far behind the newest sale has been set back (or lost its battery).
 CLOCK_TOLERANCE = timedelta(minutes=5)
 #: No lane runs before this year: an older date is a PC whose clock was never set.
@@ -64,14 +66,15 @@ def check_disk(clip_dir: Path, config: Any, recordings: dict[str, Any],
     while not path.exists() and path != path.parent:
         path = path.parent
     usable = free_bytes(path) - int(config.get("recording.disk_full_mb")) * 1024**2
-    per_day = recorded_bytes_per_hour(config, recordings) * float(config.get("recording.hours_per_day"))
-    days = max(0, int(usable // per_day)) if per_day > 0 else 10**6
+    per_hour = recorded_bytes_per_hour(config, recordings)
+    hours = float(config.get("recording.hours_per_day"))
+    days = max(0, int(usable // (per_hour * hours))) if per_hour * hours > 0 else UNLIMITED_DAYS
     retention = int(config.get("recording.retention_days"))
     detail = QT_TRANSLATE_NOOP(
         "SelfTest", "{free} GB free: {days} days of recording at {mb} MB per hour, {hours} h a day "
         "(retention {retention} days)").format(
-        free=f"{max(0, usable) / 1e9:.1f}", days=days, mb=round(per_day / float(config.get("recording.hours_per_day")) / 1e6)
-        if per_day else 0, hours=config.get("recording.hours_per_day"), retention=retention)
+        free=f"{max(0, usable) / 1e9:.1f}", days=days, mb=round(per_hour / 1e6), hours=f"{hours:g}",
+        retention=retention)
     fix = QT_TRANSLATE_NOOP("SelfTest", "Free disk space, add a larger disk, or lower "
                             "recording.retention_days, recording.fps or the picture size.")
     return check("disk", days >= retention, detail, fix)

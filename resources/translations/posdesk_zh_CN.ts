@@ -2113,83 +2113,83 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="38"/>
+        <location filename="../../posdesk/services/selftest.py" line="40"/>
         <source>{path} cannot be read: {error}</source>
-        <extracomment>Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels. A clock this far behind the newest sale has been set back (or lost its battery). No lane runs before this year: an older date is a PC whose clock was never set.</extracomment>
+        <extracomment>Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels. Days reported when nothing is recorded (no hours a day): the disk never fills. A clock this far behind the newest sale has been set back (or lost its battery). No lane runs before this year: an older date is a PC whose clock was never set.</extracomment>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="40"/>
+        <location filename="../../posdesk/services/selftest.py" line="42"/>
         <source>Restore the database from the last backup.</source>
         <translation>请从最近的备份恢复数据库。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="41"/>
+        <location filename="../../posdesk/services/selftest.py" line="43"/>
         <source>{path}: schema {version} of {latest}, integrity {integrity}</source>
         <translation>{path}：结构版本 {version}/{latest}，完整性 {integrity}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="44"/>
+        <location filename="../../posdesk/services/selftest.py" line="46"/>
         <source>The database is damaged: restore it from the last backup.</source>
         <translation>数据库已损坏：请从最近的备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="46"/>
+        <location filename="../../posdesk/services/selftest.py" line="48"/>
         <source>Run posdesk db upgrade with this version of posdesk.</source>
         <translation>请用当前版本的 posdesk 运行 posdesk db upgrade。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="70"/>
+        <location filename="../../posdesk/services/selftest.py" line="73"/>
         <source>{free} GB free: {days} days of recording at {mb} MB per hour, {hours} h a day (retention {retention} days)</source>
         <translation>可用 {free} GB：按每小时 {mb} MB、每天 {hours} 小时，可录制 {days} 天（保留期 {retention} 天）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="75"/>
+        <location filename="../../posdesk/services/selftest.py" line="78"/>
         <source>Free disk space, add a larger disk, or lower recording.retention_days, recording.fps or the picture size.</source>
         <translation>请释放磁盘空间、换用更大的磁盘，或调低 recording.retention_days、recording.fps 或画面尺寸。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="81"/>
+        <location filename="../../posdesk/services/selftest.py" line="84"/>
         <source>Set the date and time (and turn on network time).</source>
         <translation>请设置日期和时间（并开启网络校时）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="84"/>
+        <location filename="../../posdesk/services/selftest.py" line="87"/>
         <source>The clock says {now}: it was never set.</source>
         <translation>时钟显示 {now}：从未设置过。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="87"/>
+        <location filename="../../posdesk/services/selftest.py" line="90"/>
         <source>The clock says {now}, before the newest sale ({sale}).</source>
         <translation>时钟显示 {now}，早于最近一笔交易（{sale}）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="90"/>
+        <location filename="../../posdesk/services/selftest.py" line="93"/>
         <source>{now}</source>
         <translation>{now}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="94"/>
+        <location filename="../../posdesk/services/selftest.py" line="97"/>
         <source>Run the setup wizard or posdesk keys init.</source>
         <translation>请运行安装向导或 posdesk keys init。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="96"/>
+        <location filename="../../posdesk/services/selftest.py" line="99"/>
         <source>No lane signing key or manager key yet.</source>
         <translation>尚无收银台签名密钥或经理密钥。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="100"/>
+        <location filename="../../posdesk/services/selftest.py" line="103"/>
         <source>The keys cannot be read: {error}</source>
         <translation>无法读取密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="101"/>
+        <location filename="../../posdesk/services/selftest.py" line="104"/>
         <source>Restore the keys folder from the recovery backup.</source>
         <translation>请从恢复备份中还原 keys 文件夹。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest.py" line="103"/>
+        <location filename="../../posdesk/services/selftest.py" line="106"/>
         <source>lane key {key}, manager {manager}</source>
         <translation>收银台密钥 {key}，经理 {manager}</translation>
     </message>

@@ -132,3 +132,4 @@ def test_cancelling_the_wizard_saves_no_configuration(qtbot: Any, new_lane: Any)
     click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert needs_setup(new_lane.data_dir)
+

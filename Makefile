@@ -13,7 +13,7 @@ DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libportaudio2 fonts-noto-cjk age ffmpeg socat \
 	xvfb xauth
 
-.PHONY: run test test-deep lint deps venv clean translations bench lock
+.PHONY: run test test-deep lint deps venv clean translations bench lock package
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -69,6 +69,10 @@ bench: venv
 translations: venv
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(git ls-files 'posdesk/*.py') -ts resources/translations/posdesk_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/posdesk_zh_CN.ts -qm resources/translations/posdesk_zh_CN.qm
+
+# The Linux package: PyInstaller one-folder build wrapped in build/posdesk_<version>_amd64.deb.
+package: venv
+	$(PY) packaging/build_deb.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

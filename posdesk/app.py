@@ -69,10 +69,18 @@ def _with_services(func: Callable[..., int], *extra: Any) -> Callable[[argparse.
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
-    from posdesk.ui.bootstrap import run_gui
+    from posdesk.services.setup import needs_setup
+    from posdesk.ui.bootstrap import run_gui, run_setup
+    if needs_setup(_data_dir(args)):
+        setup = _services(args)
+        try:
+            if not run_setup(setup):
+                raise CliError("setup cancelled; nothing was saved, the wizard runs again next time")
+        finally:
+            setup.close()
     services = _services(args, demo=False, devices=True)
     try:
-        return run_gui(services)
+        return run_gui(services, quit_at_login=args.quit_at_login)
     finally:
         services.close()
 
@@ -200,6 +208,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="posdesk", description="Countertop cashier with sealed evidence")
     p.add_argument("--data", help="data directory (default: $POSDESK_DATA or the platform's)")
+    p.add_argument("--version", action="store_true", help="print the version and the build date")
+    p.add_argument("--quit-at-login", action="store_true",
+                   help="quit once the login screen is shown (install checks, bench/startup.py)")
     p.set_defaults(func=cmd_gui)
     sub = p.add_subparsers(dest="command")
 
@@ -251,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_payment_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
     from posdesk import cli_viewer
     cli_viewer.add_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
+    from posdesk.cli_install import add_parsers as add_install_parsers
+    add_install_parsers(lambda name, func, help: add(name, _with_services(func, CliError), help))
 
     sim = add("simulate", cmd_simulate, "run a device simulator (terminal, printer, scanner)")
     sim.add_argument("device", choices=["terminal", "printer", "scanner"])
@@ -258,8 +271,32 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _print_version() -> int:
+    # Looked up only when asked: reading package metadata costs the window's start-up time.
+    from posdesk.services.about import build_date, version
+    date = build_date()
+    print(f"posdesk {version()}" + (f" (built {date})" if date else ""))
+    return 0
+
+
+def _cache_printer_capabilities() -> None:
+    """python-escpos parses its capability YAML (about half a second) on import and caches
+    the result in a new temporary folder each time, unless told where to keep it."""
+    import os
+    import platformdirs
+    cache = Path(platformdirs.user_cache_dir("posdesk", appauthor=False)) / "escpos"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # a read-only home: the slow path still works
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(cache))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _cache_printer_capabilities()
     args = build_parser().parse_args(argv)
+    if args.version:
+        return _print_version()
     try:
         return args.func(args)
     except CliError as e:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import logging.handlers
 import os
 import queue
 import time
@@ -49,6 +50,8 @@ from .messages import (SaleStarted, JournalCue, SaleEnded, Shutdown, Ready, Clip
 
 log = logging.getLogger(__name__)
 
+#: recorder.log rotates like the app's log: five files of 5 MB at most.
+LOG_MAX_BYTES, LOG_BACKUPS = 5_000_000, 5
 #: Seconds between heartbeats; the supervisor declares the recorder dead after a few.
 HEARTBEAT_S = 0.25
 #: Seconds between free-space checks of the clip directory.
@@ -74,7 +77,8 @@ def _log_to(path: Path) -> None:
     handlers: list[logging.Handler] = [console]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        handlers.append(logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"))
     except OSError:
         pass  # a full or read-only disk must not stop the recorder from starting
     logging.basicConfig(level=logging.INFO, handlers=handlers,

@@ -32,7 +32,6 @@ from .evidence.recovery import recover_clip
 from .preview import PreviewImage, PreviewSlot
 from .messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat, JournalCue, Ready,
                        RecorderConfig, RecorderWarning, SaleEnded, SaleStarted, Shutdown)
-from .process import run_recorder
 
 log = logging.getLogger(__name__)
 
@@ -338,6 +337,9 @@ class RecorderSupervisor:
         self._spawn()
 
     def _spawn(self) -> None:
+        # The child's code (PyAV, OpenCV, the encoders) is imported here, not with this
+        # module: the window starts without loading what only the recorder process runs.
+        from .process import run_recorder
         parent, child_end = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(target=run_recorder, name=f"recorder-{self.config.lane_id}",
                                     args=(self.config, child_end, self._slot.name), daemon=True)

@@ -62,6 +62,9 @@ DEFAULTS: dict[str, Any] = {
                   # Warn too when the disk is full within this many days at the current rate.
                   "disk_warn_mb": 2048, "disk_warn_days": 30.0,
                   "disk_full_mb": 256,
+                  # Hours of recording a day (sales with pre- and post-roll, not idle
+                  # time), for the self-test's "days of recording the disk holds".
+                  "hours_per_day": 4,
                   # mode "rules": record a sale once one of these fires (pre-roll included).
                   "rules": {"threshold": "", "categories": "",
                             "events": "refund,void,override,card"}},

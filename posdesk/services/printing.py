@@ -106,6 +106,10 @@ class ReceiptPrinting:
     def check_status(self) -> None:
         self._worker.submit(self._printer.status, self._status_done)
 
+    def read_status(self, done: Callable[[PrinterStatus | None, BaseException | None], None]) -> None:
+        """Ask the status in turn with the print jobs; `done` is called on the worker."""
+        self._worker.submit(self._printer.status, done)
+
     # -- results ---------------------------------------------------------------------------
     def _run(self, job: Callable[[], PrintOutcome | None], sale: Sale | None) -> None:
         def done(outcome: PrintOutcome | None, error: BaseException | None) -> None:

@@ -49,12 +49,34 @@ def _locale(services: Any, locale: str | None) -> str | None:
     return locale or services.config.get("ui.locale") or None
 
 
-def run_gui(services: Any, *, locale: str | None = None) -> int:
-    """Show the cashier window until it is closed; return the exit code."""
+def run_gui(services: Any, *, locale: str | None = None, quit_at_login: bool = False) -> int:
+    """Show the cashier window until it is closed; return the exit code. `quit_at_login`
+    says "login screen shown" once it is on screen and quits (install checks, startup bench)."""
     app = create_application(locale=_locale(services, locale))
     window = MainWindow(services=services)
     window.show()
+    if quit_at_login:
+        def shown() -> None:
+            if window.isVisible() and window.stack.currentWidget() is window.login:
+                print("login screen shown", flush=True)
+                app.quit()
+            else:
+                QTimer.singleShot(10, shown)
+        QTimer.singleShot(0, shown)
     return app.exec()
+
+
+def run_setup(services: Any, *, locale: str | None = None) -> bool:
+    """The setup wizard of a lane that has no configuration; True once it was saved."""
+    from .wizard.setup_wizard import SetupWizard
+
+    app = create_application(locale=_locale(services, locale))
+    wizard = SetupWizard(services=services)
+    wizard.show()
+    saved = wizard.exec() == SetupWizard.DialogCode.Accepted
+    if saved:
+        install_translators(app, resolve_locale(services.config.get("ui.locale") or None))
+    return saved
 
 
 def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False,

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="15"/>
+        <source>About posdesk</source>
+        <translation>关于 posdesk</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="18"/>
+        <source>posdesk {version}</source>
+        <translation>posdesk {version}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="21"/>
+        <source>Built {date}</source>
+        <translation>构建于 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="21"/>
+        <source>Running from source</source>
+        <translation>从源代码运行</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Part</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="25"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/about.py" line="31"/>
+        <source>posdesk&apos;s own code is proprietary. Because the bundled FFmpeg includes x264 (GPL), this binary as a whole is licensed under {licence}; the corresponding source is available from your supplier.</source>
+        <translation>posdesk 自身的代码为专有代码。由于捆绑的 FFmpeg 包含 x264（GPL），本二进制程序整体按 {licence} 许可发布；相应源代码可向您的供应商索取。</translation>
+    </message>
+</context>
+<context>
     <name>AmountDialog</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/amount.py" line="73"/>
@@ -21,6 +64,48 @@
         <location filename="../../posdesk/ui/dialogs/approval.py" line="55"/>
         <source>A manager must approve:</source>
         <translation>需要经理授权：</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="31"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="48"/>
+        <source>Camera</source>
+        <extracomment>How often the page looks for a new picture or level. Camera choices offered besides what the installer types (devices are numbered by the OS).</extracomment>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="32"/>
+        <source>Aim the cashier-side camera at the counter. Empty means the test pattern. A second camera (customer side) is optional.</source>
+        <translation>将收银员侧摄像头对准柜台。留空表示使用测试图案。第二摄像头（顾客侧）可选。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="36"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="39"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="49"/>
+        <source>Second camera</source>
+        <translation>第二摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="66"/>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="82"/>
+        <source>test pattern</source>
+        <translation>测试图案</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="83"/>
+        <source>Opening {camera}…</source>
+        <translation>正在打开 {camera}…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="100"/>
+        <source>No picture: {error}</source>
+        <translation>无画面：{error}</translation>
     </message>
 </context>
 <context>
@@ -432,148 +517,159 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="63"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="65"/>
         <source>Device settings</source>
         <extracomment>The devices on this page, by their config section. Which device a detected kind is. A ZVT password is six digits (three BCD bytes).</extracomment>
         <translation>设备设置</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="78"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="76"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="78"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="87"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="89"/>
         <source>More ports to probe: paths or URLs, comma separated</source>
         <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="88"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="90"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="102"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="105"/>
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="106"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="167"/>
         <source>Card terminal (ZVT)</source>
         <translation>刷卡终端（ZVT）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="153"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="167"/>
         <source>Receipt printer (ESC/POS)</source>
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="154"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="168"/>
         <source>Barcode scanner (serial)</source>
         <translation>条码扫描器（串口）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="169"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="183"/>
         <source>in use by this lane ({device})</source>
         <translation>本收银台正在使用（{device}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="120"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="131"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="121"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="109"/>
+        <source>Setup wizard…</source>
+        <translation>安装向导…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="113"/>
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="132"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="123"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="134"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="125"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="136"/>
         <source>Printer model</source>
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="134"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="145"/>
         <source>Camera recording</source>
         <translation>摄像录制</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="149"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="163"/>
         <source>Video encoder: the recorder is not running.</source>
         <translation>视频编码器：录制程序未运行。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="150"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="164"/>
         <source>Video encoder: {encoder}</source>
         <translation>视频编码器：{encoder}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="164"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="178"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="182"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="196"/>
         <source>Found on {port} at {baud} baud</source>
         <translation>已在 {port} 找到，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="185"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="199"/>
         <source>No serial ports found.</source>
         <translation>未找到串口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="189"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="203"/>
         <source>card terminal (ZVT) at {baud} baud</source>
         <translation>刷卡终端（ZVT），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="191"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="205"/>
         <source>receipt printer (ESC/POS) at {baud} baud</source>
         <translation>小票打印机（ESC/POS），波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="193"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="207"/>
         <source>cannot be probed ({error})</source>
         <translation>无法探测（{error}）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="194"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="208"/>
         <source>nothing answered</source>
         <translation>无应答</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="209"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="223"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="245"/>
         <source>Finish or park the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="212"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="226"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="222"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="236"/>
         <source>The settings could not be applied: {error}</source>
         <translation>无法应用设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="225"/>
+        <location filename="../../posdesk/ui/devices/settings_dialog.py" line="239"/>
         <source>Saved. The devices were restarted with these settings.</source>
         <translation>已保存。设备已按这些设置重新启动。</translation>
     </message>
@@ -700,6 +796,164 @@
         <location filename="../../posdesk/ui/errors.py" line="35"/>
         <source>No receipt printer is set up on this lane.</source>
         <translation>本收银台未设置小票打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="51"/>
+        <source>Card terminal and receipt printer</source>
+        <translation>刷卡终端和小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="52"/>
+        <source>Detect probes the serial ports. Then print a test page and register at the terminal.</source>
+        <translation>“检测”会探测各串口。然后打印测试页并在终端上注册。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="55"/>
+        <source>More ports to probe: paths or URLs, comma separated</source>
+        <translation>其他要探测的端口：路径或 URL，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="56"/>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="63"/>
+        <source>Register at the terminal</source>
+        <translation>在终端上注册</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="70"/>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="93"/>
+        <source>Card terminal (ZVT)</source>
+        <translation>刷卡终端 (ZVT)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="95"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="101"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="96"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="102"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="97"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="99"/>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>小票打印机 (ESC/POS)</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="103"/>
+        <source>Printer model</source>
+        <translation>打印机型号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="123"/>
+        <source>Probing the serial ports…</source>
+        <translation>正在探测串口…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="136"/>
+        <source>Card terminal found on {port} at {baud} baud</source>
+        <translation>在 {port} 上找到刷卡终端，波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="142"/>
+        <source>Receipt printer found on {port} at {baud} baud</source>
+        <translation>在 {port} 上找到小票打印机，波特率 {baud}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="144"/>
+        <source>No terminal or printer answered.</source>
+        <translation>没有终端或打印机应答。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="150"/>
+        <source>Pick the printer&apos;s port first.</source>
+        <translation>请先选择打印机端口。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="155"/>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="156"/>
+        <source>Characters</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="157"/>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="160"/>
+        <source>Printing a test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="165"/>
+        <source>Pick the terminal&apos;s port first.</source>
+        <translation>请先选择终端端口。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="168"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="196"/>
+        <source>The terminal password has six digits.</source>
+        <translation>终端密码为六位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="173"/>
+        <source>Registering at the terminal…</source>
+        <translation>正在终端上注册…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="179"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="184"/>
+        <source>The test page did not print: {problem}</source>
+        <translation>测试页未打印：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="181"/>
+        <source>The test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="189"/>
+        <source>Registration failed: {error}</source>
+        <translation>注册失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="191"/>
+        <source>The terminal accepted the registration (terminal ID {tid}).</source>
+        <translation>终端已接受注册（终端号 {tid}）。</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1395,127 @@
     </message>
 </context>
 <context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="79"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="80"/>
+        <source>The lane signs every clip with its own key; clips are sealed to the manager&apos;s key. Keep the recovery sheet with the passphrase, away from the till.</source>
+        <translation>收银台用自己的密钥为每段录像签名；录像用经理密钥加密。请将恢复单与口令一起保管，远离收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="85"/>
+        <source>Generate keys</source>
+        <translation>生成密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="94"/>
+        <source>Print recovery sheet</source>
+        <translation>打印恢复单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="102"/>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
+        <source>Manager fingerprint</source>
+        <translation>经理指纹</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="117"/>
+        <source>Generating the keys…</source>
+        <translation>正在生成密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <source>Lane</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="122"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="123"/>
+        <source>Lane key</source>
+        <translation>收银台密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="124"/>
+        <source>Manager key</source>
+        <translation>经理密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="125"/>
+        <source>posdesk recovery sheet</source>
+        <translation>posdesk 恢复单</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="127"/>
+        <source>No receipt printer is set up: copy the fingerprint by hand.</source>
+        <translation>未设置小票打印机：请手工抄写指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="131"/>
+        <source>Printing the recovery sheet…</source>
+        <translation>正在打印恢复单…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="138"/>
+        <source>The keys could not be made: {error}</source>
+        <translation>无法生成密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="142"/>
+        <source>Lane key {lane}
+Manager key {recipient}</source>
+        <translation>收银台密钥 {lane}
+经理密钥 {recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="145"/>
+        <source>The keys are ready.</source>
+        <translation>密钥已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="146"/>
+        <source>The lane already had its keys; they were kept.</source>
+        <translation>此收银台已有密钥，已保留原密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="152"/>
+        <source>The recovery sheet did not print: {problem}</source>
+        <translation>恢复单未打印：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="154"/>
+        <source>The recovery sheet printed. Keep it with the passphrase.</source>
+        <translation>恢复单已打印。请与口令一起保管。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="31"/>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="35"/>
+        <source>Language</source>
+        <extracomment>Languages with a translation, by locale: the name each language calls itself. A lane id goes into file names and receipt numbers: letters, digits, dash.</extracomment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="32"/>
+        <source>The language of the till and its receipts. It applies from the login screen on.</source>
+        <translation>收银界面和小票的语言。从登录界面起生效。</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../posdesk/ui/login/login_screen.py" line="40"/>
@@ -1164,6 +1539,145 @@
         <location filename="../../posdesk/ui/main_window.py" line="133"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="35"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="36"/>
+        <source>The manager approves voids and overrides with the PIN; the passphrase unlocks the recordings. Write the passphrase down: nobody can recover it.</source>
+        <translation>经理用 PIN 授权作废和改价；口令用于解锁录像。请记下口令：任何人都无法找回它。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="39"/>
+        <source>The lane has its keys. Fill in the fields only to add another manager.</source>
+        <translation>此收银台已有密钥。仅在要添加另一位经理时填写这些字段。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="45"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="46"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="47"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="49"/>
+        <source>Manager passphrase</source>
+        <translation>经理口令</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_keys.py" line="50"/>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophonePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="130"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="131"/>
+        <source>Speak at the counter: the bar should move. Clips record picture and sound.</source>
+        <translation>请在柜台前说话：电平条应会跳动。录像同时录制画面和声音。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="135"/>
+        <source>Default microphone</source>
+        <translation>默认麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="136"/>
+        <source>Test tone (no microphone)</source>
+        <translation>测试音（无麦克风）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="137"/>
+        <source>No sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="153"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="154"/>
+        <source>Level</source>
+        <translation>电平</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="176"/>
+        <source>Clips will have no sound.</source>
+        <translation>录像将没有声音。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="178"/>
+        <source>Listening…</source>
+        <translation>正在收听…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="193"/>
+        <source>No microphone: {error}</source>
+        <translation>无麦克风：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="199"/>
+        <source>Sound is coming in.</source>
+        <translation>有声音输入。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_media.py" line="199"/>
+        <source>Silence.</source>
+        <translation>静音。</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="76"/>
+        <source>Currency and tax</source>
+        <translation>货币和税</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="77"/>
+        <source>Prices with VAT included (Europe, China) or sales tax added at the till (US).</source>
+        <translation>价格含增值税（欧洲、中国），或在收银时另加销售税（美国）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="79"/>
+        <source>Prices include tax (VAT)</source>
+        <translation>价格含税（增值税）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="80"/>
+        <source>Tax is added to prices (sales tax)</source>
+        <translation>价格另加税（销售税）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="83"/>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="84"/>
+        <source>Tax</source>
+        <translation>税</translation>
     </message>
 </context>
 <context>
@@ -1374,8 +1888,8 @@
     <name>PrinterStatus</name>
     <message>
         <location filename="../../posdesk/devices/escpos/service.py" line="113"/>
-        <location filename="../../posdesk/services/printing.py" line="124"/>
-        <location filename="../../posdesk/services/printing.py" line="146"/>
+        <location filename="../../posdesk/services/printing.py" line="128"/>
+        <location filename="../../posdesk/services/printing.py" line="150"/>
         <source>The printer does not answer.</source>
         <extracomment>The status after printing (or the one that stopped it); None when unknown. What the cashier should know when `printed` is False (or paper is nearly out). Jobs still waiting for a reprint, this one included when it failed.
 ----------
@@ -1409,7 +1923,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/printing.py" line="141"/>
+        <location filename="../../posdesk/services/printing.py" line="145"/>
         <source>The cash drawer did not open: {error}</source>
         <translation>钱箱未能打开：{error}</translation>
     </message>
@@ -1500,13 +2014,13 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="144"/>
+        <location filename="../../posdesk/recording/process.py" line="148"/>
         <source>No microphone: recording without sound.</source>
-        <extracomment>Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
+        <extracomment>recorder.log rotates like the app&apos;s log: five files of 5 MB at most. Seconds between heartbeats; the supervisor declares the recorder dead after a few. Seconds between free-space checks of the clip directory. Longest wait for a message when the camera delivers nothing.</extracomment>
         <translation>无麦克风：录制将没有声音。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="284"/>
+        <location filename="../../posdesk/recording/process.py" line="288"/>
         <source>The clip of sale {receipt} could not be saved.</source>
         <translation>交易 {receipt} 的录像无法保存。</translation>
     </message>
@@ -1527,17 +2041,17 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>磁盘即将写满：录制即将停止。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="311"/>
+        <location filename="../../posdesk/recording/process.py" line="315"/>
         <source>Camera is back.</source>
         <translation>摄像头已恢复。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="315"/>
+        <location filename="../../posdesk/recording/process.py" line="319"/>
         <source>No camera: {camera} gives no picture; sales are not being filmed.</source>
         <translation>没有摄像头：{camera} 没有画面；销售未被录像。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/recording/process.py" line="319"/>
+        <location filename="../../posdesk/recording/process.py" line="323"/>
         <source>Camera lost: the counter is not being recorded.</source>
         <translation>摄像头断开：柜台未被录制。</translation>
     </message>
@@ -1880,6 +2394,24 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="97"/>
+        <source>Keeping recordings</source>
+        <translation>录像保留</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="98"/>
+        <source>Clips older than this are deleted (a tombstone stays in the evidence chain); clips on legal hold are kept. Finish saves the settings.</source>
+        <translation>超过此期限的录像将被删除（证据链中保留删除记录）；处于法律保留状态的录像不删除。点击“完成”保存设置。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="105"/>
+        <source>Keep recordings for (days)</source>
+        <translation>录像保留天数</translation>
+    </message>
+</context>
+<context>
     <name>ReturnLinesDialog</name>
     <message>
         <location filename="../../posdesk/ui/dialogs/returns.py" line="25"/>
@@ -2030,6 +2562,405 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/ui/viewer/search_view.py" line="29"/>
         <source>Exception report</source>
         <translation>异常报表</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="40"/>
+        <source>{path} cannot be read: {error}</source>
+        <extracomment>Clip size per recorded hour at 1280x720, 30 fps with the live x264 settings, measured on busy real footage (about 36 MB a minute); other sizes and rates scale with the pixels. Days reported when nothing is recorded (no hours a day): the disk never fills. A clock this far behind the newest sale has been set back (or lost its battery). No lane runs before this year: an older date is a PC whose clock was never set.</extracomment>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="42"/>
+        <source>Restore the database from the last backup.</source>
+        <translation>请从最近的备份恢复数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="43"/>
+        <source>{path}: schema {version} of {latest}, integrity {integrity}</source>
+        <translation>{path}：结构版本 {version}/{latest}，完整性 {integrity}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="46"/>
+        <source>The database is damaged: restore it from the last backup.</source>
+        <translation>数据库已损坏：请从最近的备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="48"/>
+        <source>Run posdesk db upgrade with this version of posdesk.</source>
+        <translation>请用当前版本的 posdesk 运行 posdesk db upgrade。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="73"/>
+        <source>{free} GB free: {days} days of recording at {mb} MB per hour, {hours} h a day (retention {retention} days)</source>
+        <translation>可用 {free} GB：按每小时 {mb} MB、每天 {hours} 小时，可录制 {days} 天（保留期 {retention} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="78"/>
+        <source>Free disk space, add a larger disk, or lower recording.retention_days, recording.fps or the picture size.</source>
+        <translation>请释放磁盘空间、换用更大的磁盘，或调低 recording.retention_days、recording.fps 或画面尺寸。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="84"/>
+        <source>Set the date and time (and turn on network time).</source>
+        <translation>请设置日期和时间（并开启网络校时）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="87"/>
+        <source>The clock says {now}: it was never set.</source>
+        <translation>时钟显示 {now}：从未设置过。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="90"/>
+        <source>The clock says {now}, before the newest sale ({sale}).</source>
+        <translation>时钟显示 {now}，早于最近一笔交易（{sale}）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="93"/>
+        <source>{now}</source>
+        <translation>{now}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="97"/>
+        <source>Run the setup wizard or posdesk keys init.</source>
+        <translation>请运行安装向导或 posdesk keys init。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="99"/>
+        <source>No lane signing key or manager key yet.</source>
+        <translation>尚无收银台签名密钥或经理密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="103"/>
+        <source>The keys cannot be read: {error}</source>
+        <translation>无法读取密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="104"/>
+        <source>Restore the keys folder from the recovery backup.</source>
+        <translation>请从恢复备份中还原 keys 文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest.py" line="106"/>
+        <source>lane key {key}, manager {manager}</source>
+        <translation>收银台密钥 {key}，经理 {manager}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="88"/>
+        <source>{camera}: the recorder has a picture</source>
+        <extracomment>The terminal answers a status enquiry within seconds; a payment in progress may hold its worker for up to a minute before the enquiry gets its turn. A status enquiry needs no cardholder: the terminal&apos;s first answer comes fast. The lane&apos;s running devices and recorder state (None: open from the configuration).</extracomment>
+        <translation>{camera}：录像进程有画面</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="89"/>
+        <source>{camera}: the recorder lost the picture</source>
+        <translation>{camera}：录像进程丢失画面</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="91"/>
+        <source>Check the camera&apos;s cable and recording.camera.</source>
+        <translation>请检查摄像头连线和 recording.camera。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="94"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="118"/>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="95"/>
+        <source>Check the camera&apos;s cable and power, and recording.{key} (a device number, /dev/video0 or an rtsp:// URL).</source>
+        <translation>请检查摄像头的连线和电源，以及 recording.{key}（设备编号、/dev/video0 或 rtsp:// 地址）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="99"/>
+        <source>{camera}: picture {width}x{height}</source>
+        <translation>{camera}：画面 {width}x{height}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="104"/>
+        <source>Plug in the microphone, unmute it, or pick another one in recording.audio (microphone:&lt;device&gt;).</source>
+        <translation>请插上麦克风、取消静音，或在 recording.audio 中选择其他设备（microphone:&lt;设备&gt;）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="107"/>
+        <source>off: clips have no sound</source>
+        <translation>已关闭：录像无声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="109"/>
+        <source>test tone (no microphone in use)</source>
+        <translation>测试音（未使用麦克风）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="112"/>
+        <source>{audio}: the recorder hears it</source>
+        <translation>{audio}：录像进程能听到声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="113"/>
+        <source>{audio}: the recorder has no sound</source>
+        <translation>{audio}：录像进程没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="119"/>
+        <source>{audio}: level {level} dBFS</source>
+        <translation>{audio}：电平 {level} dBFS</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="126"/>
+        <source>No card terminal is set up.</source>
+        <translation>未设置刷卡终端。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="127"/>
+        <source>Pick its port in the device settings (or posdesk config set devices.terminal.port PORT).</source>
+        <translation>请在设备设置中选择其端口（或 posdesk config set devices.terminal.port 端口）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="129"/>
+        <source>Check that the terminal is on, its cable, the port name and devices.terminal.baudrate ({baud}); the terminal must speak ZVT.</source>
+        <translation>请检查终端是否开机、连线、端口名称和 devices.terminal.baudrate（{baud}）；终端必须使用 ZVT 协议。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="135"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="168"/>
+        <source>{port}: {error}</source>
+        <translation>{port}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="138"/>
+        <source>{port} answers but refuses: {message}</source>
+        <translation>{port} 有应答但拒绝：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="140"/>
+        <source>Check devices.terminal.password against the terminal.</source>
+        <translation>请核对 devices.terminal.password 与终端密码是否一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="141"/>
+        <source>{port}: terminal {tid} answers</source>
+        <translation>{port}：终端 {tid} 有应答</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="159"/>
+        <source>No receipt printer is set up.</source>
+        <translation>未设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="160"/>
+        <source>Pick its port in the device settings (or posdesk config set devices.printer.port PORT).</source>
+        <translation>请在设备设置中选择其端口（或 posdesk config set devices.printer.port 端口）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="162"/>
+        <source>The drawer opens through the printer, and there is none.</source>
+        <translation>钱箱通过打印机打开，但没有打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="164"/>
+        <source>Set up the receipt printer first.</source>
+        <translation>请先设置小票打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="169"/>
+        <source>Check that the printer is on, its cable, the port name and devices.printer.baudrate ({baud}).</source>
+        <translation>请检查打印机是否开机、连线、端口名称和 devices.printer.baudrate（{baud}）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="172"/>
+        <source>The printer that opens it does not answer.</source>
+        <translation>负责打开钱箱的打印机没有应答。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="173"/>
+        <source>Fix the printer first.</source>
+        <translation>请先排除打印机故障。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="189"/>
+        <source>{port}: opened; this connection cannot report paper or cover</source>
+        <translation>{port}：已打开；此连接无法报告纸张或机盖状态</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="193"/>
+        <source>{port}: {problem}</source>
+        <translation>{port}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="195"/>
+        <source>{port}: ready, paper nearly out</source>
+        <translation>{port}：就绪，纸快用完了</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="196"/>
+        <source>{port}: ready</source>
+        <translation>{port}：就绪</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="202"/>
+        <source>its state is not reported by this printer (use Open drawer to try it)</source>
+        <translation>此打印机不报告钱箱状态（可用“打开钱箱”试一下）</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="205"/>
+        <source>The drawer is open.</source>
+        <translation>钱箱是开着的。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="206"/>
+        <source>Close the cash drawer (if it is closed, check devices.printer.profile: the drawer switch reads the other way).</source>
+        <translation>请关上钱箱（若已关上，请检查 devices.printer.profile：钱箱开关的电平方向相反）。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_devices.py" line="208"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="11"/>
+        <source>Database</source>
+        <extracomment>The checks in the order they are reported, with their titles.</extracomment>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="12"/>
+        <source>Free disk</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="13"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="14"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="15"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="16"/>
+        <source>Second camera</source>
+        <translation>第二摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="17"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="18"/>
+        <source>Card terminal</source>
+        <translation>刷卡终端</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="19"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/selftest_report.py" line="20"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestPanel</name>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="69"/>
+        <source>Self-test</source>
+        <extracomment>Colours of passed and failed lines (readable on the light and the dark style).</extracomment>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="70"/>
+        <source>Run self-test</source>
+        <translation>运行自检</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="94"/>
+        <source>Checking the database, disk, clock, keys and every device…</source>
+        <translation>正在检查数据库、磁盘、时钟、密钥和所有设备…</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="99"/>
+        <source>The self-test could not run: {error}</source>
+        <translation>自检无法运行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="106"/>
+        <source>Fix: {fix}</source>
+        <translation>解决办法：{fix}</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="110"/>
+        <source>All checks passed.</source>
+        <translation>所有检查均已通过。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/devices/selftest_panel.py" line="111"/>
+        <source>{count} of {total} checks failed.</source>
+        <translation>{total} 项检查中有 {count} 项未通过。</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="100"/>
+        <source>Type the manager&apos;s name.</source>
+        <extracomment>The file whose presence means &quot;this lane is set up&quot;. Currencies the wizard offers (any ISO code can be set with `posdesk config set`). A manager passphrase protects every recording: no shorter than `posdesk keys init` allows. How long adding the manager may wait for the database&apos;s writer. Config key of each answer. What the manager compares on the recovery sheet and when a lane is endorsed. False when the lane already had its keys (a revisit): nothing was replaced.</extracomment>
+        <translation>请输入经理姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="102"/>
+        <source>The PIN has 4 to 8 digits.</source>
+        <translation>PIN 为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="104"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="106"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="109"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="136"/>
+        <source>The database did not answer; the manager was not added.</source>
+        <translation>数据库没有响应；未添加经理。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/services/setup.py" line="138"/>
+        <source>The manager cannot be added: {error}</source>
+        <translation>无法添加经理：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/setup_wizard.py" line="28"/>
+        <source>posdesk setup</source>
+        <translation>posdesk 安装</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/setup_wizard.py" line="58"/>
+        <source>The settings could not be saved: {error}</source>
+        <translation>无法保存设置：{error}</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +3144,39 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/db/shifts.py" line="66"/>
         <source>A shift is already open on this till.</source>
         <translation>本收银台已有班次。</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="47"/>
+        <source>Store and lane</source>
+        <translation>门店和收银台</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="48"/>
+        <source>The store&apos;s name heads every receipt; the lane id tells this till from the others.</source>
+        <translation>门店名称印在每张小票的抬头；收银台编号用于区分各收银台。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="55"/>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="56"/>
+        <source>Lane id</source>
+        <translation>收银台编号</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="62"/>
+        <source>Type the store&apos;s name.</source>
+        <translation>请输入门店名称。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_basic.py" line="65"/>
+        <source>The lane id has 1 to 16 letters, digits or dashes.</source>
+        <translation>收银台编号为 1 到 16 个字母、数字或短横线。</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +4068,14 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <location filename="../../posdesk/devices/zvt/codes.py" line="136"/>
         <source>Terminal status {code}</source>
         <translation>终端状态 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="35"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
 </context>
 </TS>

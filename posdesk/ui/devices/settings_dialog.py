@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
 from posdesk.devices.detect import COMMON_BAUDRATES, DeviceKind, PortReport
 from posdesk.devices.escpos.profile import PROFILES
 
+from ..dialogs.about import AboutDialog
 from .detection import PortDetection
 from .device_tests import DeviceTests
 from .hub import DeviceHub
+from .selftest_panel import SelfTestPanel
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,7 @@ class DeviceSettingsDialog(QDialog):
         self.video_encoder = QLabel(self._encoder_text(), self)
         self.video_encoder.setObjectName("videoEncoder")
         self.video_encoder.setWordWrap(True)
+        self.selftest = SelfTestPanel(services=services, parent=self)
         self.message = QLabel(self)
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
@@ -103,6 +106,14 @@ class DeviceSettingsDialog(QDialog):
         self.save_button.setObjectName("saveButton")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.on_save)
+        self.wizard_button = QPushButton(self.tr("Setup wizard…"), self)
+        self.wizard_button.setObjectName("setupWizardButton")
+        self.wizard_button.setAutoDefault(False)
+        self.wizard_button.clicked.connect(self.on_wizard)
+        self.about_button = QPushButton(self.tr("About…"), self)
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setAutoDefault(False)
+        self.about_button.clicked.connect(self.on_about)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -134,8 +145,11 @@ class DeviceSettingsDialog(QDialog):
         camera = QGroupBox(self.tr("Camera recording"), self)
         QVBoxLayout(camera).addWidget(self.video_encoder)
         layout.addWidget(camera)
+        layout.addWidget(self.selftest)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.wizard_button)
+        buttons.addWidget(self.about_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.save_button)
@@ -223,6 +237,22 @@ class DeviceSettingsDialog(QDialog):
             return
         log.info("device settings saved: %s", {k: v for k, v in self.settings().items() if "password" not in k})
         self._say(self.tr("Saved. The devices were restarted with these settings."), ok=True)
+
+    def on_wizard(self) -> None:
+        """Every setup step again. The devices pause meanwhile (the wizard's tests open
+        the ports themselves) and restart with what was saved, or as they were."""
+        if self._services.checkout.sale is not None:
+            self._say(self.tr("Finish or park the current sale first."), ok=False)
+            return
+        from ..wizard.setup_wizard import SetupWizard
+        self._hub.detach()
+        self._services.devices.close()
+        wizard = SetupWizard(services=self._services, parent=self)
+        wizard.finished.connect(lambda _result: self._hub.restart())
+        wizard.open()
+
+    def on_about(self) -> None:
+        AboutDialog(self).open()
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)

@@ -7,6 +7,9 @@ import pytest
 from posdesk.core.clock import ManualClock
 from posdesk.core.sale_search import SearchFilter
 from posdesk.db.audit import audit_entries
+from posdesk.recording.evidence.chain import EvidenceChain
+from posdesk.recording.evidence.layout import ClipLayout
+from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
 from posdesk.services.viewer import ReasonRequired, ViewerLocked, open_viewer
 from posdesk.services.viewer_retention import Retention
 
@@ -17,10 +20,12 @@ pytestmark = pytest.mark.slow
 
 def test_hold_preview_purge_and_audit(lane):
     viewer = open_viewer(lane)
+    later = _far_future()
+    _a_sale_recorded_at(lane, later)
     retention = Retention(data_dir=lane.data_dir, lane="L1", keys=lane.keys,
                           recordings=lane.recordings,
                           audit=lambda user, action, **d: viewer.audit(action, **d),
-                          guard=viewer.require_unlocked, clock=_far_future())
+                          guard=viewer.require_unlocked, clock=later)
     with pytest.raises(ViewerLocked):
         retention.purge(30, user="Max", preview=True)
     viewer.unlock(PASSPHRASE, user="Max")
@@ -47,3 +52,12 @@ def test_hold_preview_purge_and_audit(lane):
 def _far_future():
     from datetime import datetime, timezone
     return ManualClock(datetime(2030, 1, 1, tzinfo=timezone.utc))
+
+
+def _a_sale_recorded_at(lane, clock) -> None:
+    """Years pass the way they do on a lane, with sales in its chain: a clip's age is measured
+    against the chain's newest entry, so a clock set forward alone purges nothing."""
+    chain = EvidenceChain(ClipLayout(lane.data_dir), "L1", lane.keys, clock)
+    now = clock.now()
+    chain.record_no_clip(SaleRef("a-later-sale", "L1", "999"), started=now, ended=now,
+                         journal=JournalDigest.of(b"", 0), reason=NoClipReason.RECORDER_DOWN)

@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 from posdesk.cli_guard import add_guard_arguments, authorize
 from posdesk.db.audit import audit
-from posdesk.core.retention import RetentionClass
 from posdesk.recording.age import decrypt_bytes
 from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
 from posdesk.recording.evidence.clip_check import ClipCutShort, ClipMismatch, checked_clip
@@ -165,14 +164,12 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
-    try:
-        policy = retention_policy(services.config, args.days)
-    except ValueError as e:
-        raise fail(str(e)) from e
-    days = policy.keep_days[RetentionClass.ORDINARY]
-    try:  # a bad keep period is refused before anyone is asked for a PIN
+    days = int(args.days if args.days is not None
+               else services.config.get("recording.retention_days"))
+    try:  # bad keep periods are refused before anyone is asked for a PIN
         check_keep(timedelta(days=days))
-    except PurgeRefused as e:
+        retention_policy(services.config, days)  # the flagged classes' periods, checked
+    except (PurgeRefused, ValueError) as e:
         raise fail(str(e)) from e
     who = authorize(args, services.users, "clips_purge", fail, days=days)
     try:

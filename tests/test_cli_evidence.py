@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory):
     data = tmp_path_factory.mktemp("lane")
-    for key, value in (("recording.width", "320"), ("recording.height", "240"),
+    for key, value in (("recording.width", "1280"), ("recording.height", "720"),
                        ("recording.fps", "15"), ("recording.preroll_s", "1"),
                        ("recording.postroll_s", "1")):
         posdesk(data, "config", "set", key, value)

@@ -801,7 +801,7 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="51"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="50"/>
         <source>Card terminal and receipt printer</source>
         <translation>刷卡终端和小票打印机</translation>
     </message>
@@ -838,7 +838,7 @@
     <message>
         <location filename="../../posdesk/ui/wizard/pages_devices.py" line="95"/>
         <location filename="../../posdesk/ui/wizard/pages_devices.py" line="101"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="158"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -864,94 +864,95 @@
         <translation>打印机型号</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="123"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="127"/>
         <source>Probing the serial ports…</source>
         <translation>正在探测串口…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="136"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="140"/>
         <source>Card terminal found on {port} at {baud} baud</source>
         <translation>在 {port} 上找到刷卡终端，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="142"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="146"/>
         <source>Receipt printer found on {port} at {baud} baud</source>
         <translation>在 {port} 上找到小票打印机，波特率 {baud}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="144"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="148"/>
         <source>No terminal or printer answered.</source>
         <translation>没有终端或打印机应答。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="150"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="154"/>
         <source>Pick the printer&apos;s port first.</source>
         <translation>请先选择打印机端口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="157"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="153"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="157"/>
         <source>Lane</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="155"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="159"/>
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="156"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="160"/>
         <source>Characters</source>
         <translation>字符</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="157"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="161"/>
         <source>Test page</source>
         <translation>测试页</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="160"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="164"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="165"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="169"/>
         <source>Pick the terminal&apos;s port first.</source>
         <translation>请先选择终端端口。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="168"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="196"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="121"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="172"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="200"/>
         <source>The terminal password has six digits.</source>
         <translation>终端密码为六位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="173"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="177"/>
         <source>Registering at the terminal…</source>
         <translation>正在终端上注册…</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="179"/>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="184"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="183"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="188"/>
         <source>The test page did not print: {problem}</source>
         <translation>测试页未打印：{problem}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="181"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="185"/>
         <source>The test page printed.</source>
         <translation>测试页已打印。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="189"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="193"/>
         <source>Registration failed: {error}</source>
         <translation>注册失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="191"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="195"/>
         <source>The terminal accepted the registration (terminal ID {tid}).</source>
         <translation>终端已接受注册（终端号 {tid}）。</translation>
     </message>
@@ -2781,42 +2782,42 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
         <translation>请先排除打印机故障。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="189"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="190"/>
         <source>{port}: opened; this connection cannot report paper or cover</source>
         <translation>{port}：已打开；此连接无法报告纸张或机盖状态</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="193"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="194"/>
         <source>{port}: {problem}</source>
         <translation>{port}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="195"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="196"/>
         <source>{port}: ready, paper nearly out</source>
         <translation>{port}：就绪，纸快用完了</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="196"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="197"/>
         <source>{port}: ready</source>
         <translation>{port}：就绪</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="202"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="203"/>
         <source>its state is not reported by this printer (use Open drawer to try it)</source>
         <translation>此打印机不报告钱箱状态（可用“打开钱箱”试一下）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="205"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="206"/>
         <source>The drawer is open.</source>
         <translation>钱箱是开着的。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="206"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="207"/>
         <source>Close the cash drawer (if it is closed, check devices.printer.profile: the drawer switch reads the other way).</source>
         <translation>请关上钱箱（若已关上，请检查 devices.printer.profile：钱箱开关的电平方向相反）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/selftest_devices.py" line="208"/>
+        <location filename="../../posdesk/services/selftest_devices.py" line="209"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
@@ -4073,7 +4074,7 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="35"/>
+        <location filename="../../posdesk/ui/wizard/pages_devices.py" line="34"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>

@@ -116,9 +116,13 @@ class DevicesPage(AnswerPage):
 
     # -- detection -------------------------------------------------------------------------
     def on_detect(self) -> None:
+        # A terminal is probed with the password the installer typed and no other.
+        if not self.password.hasAcceptableInput():
+            self.say(self.tr("The terminal password has six digits."))
+            return
         typed = [p.strip() for p in self.extra_ports.text().split(",")]
         chosen = [self.terminal_port.currentText().strip(), self.printer_port.currentText().strip()]
-        if self.detection.start([*typed, *chosen]):
+        if self.detection.start([*typed, *chosen], zvt_password=self.password.text()):
             self.detect_button.setEnabled(False)
             self.found.setText(self.tr("Probing the serial ports…"))
 

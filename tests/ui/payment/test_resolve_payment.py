@@ -24,7 +24,7 @@ def crashed_during_card_payment(lane_dir: Path, simulators: Any) -> str:
     repeat a last receipt."""
     before = build_services(lane_dir, demo=True)
     checkout = before.checkout
-    checkout.login(CASHIER_PIN)
+    checkout.login(CASHIER_PIN, name="Anna")
     checkout.open_shift(Money.of("100", EUR))
     checkout.enter(MILK)
     checkout.start_tender()

@@ -86,7 +86,7 @@ def crashed_with_card_payment(lane_dir: Path, simulators: Any) -> str:
     journaled as started, the terminal charged it, the answer never arrived."""
     before = build_services(lane_dir, demo=True)
     checkout = before.checkout
-    checkout.login(CASHIER_PIN)
+    checkout.login(CASHIER_PIN, name="Anna")
     checkout.open_shift(Money.of("100", EUR))
     checkout.enter(MILK)
     checkout.start_tender()

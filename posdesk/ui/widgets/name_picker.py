@@ -29,6 +29,11 @@ class NamePicker(QWidget):
         self.names = QListWidget(self)
         self.names.setObjectName("nameList")
         self.names.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Rows big enough for a finger on a touch screen.
+        font = self.names.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.names.setFont(font)
+        self.names.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

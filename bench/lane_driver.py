@@ -74,7 +74,7 @@ def _finish_recovered(s: Services) -> None:
     if sale.open_payments:
         raise Stuck(f"recovered sale {sale.id} has a card payment in flight")
     if not sale.active_lines and sale.state is SaleState.OPEN:
-        s.checkout.void_sale(approved_by=s.checkout.approve("9999", Permission.VOID_SALE),
+        s.checkout.void_sale(approved_by=s.checkout.approve("9999", Permission.VOID_SALE, name="Max"),
                              reason="empty after restart")
         return
     print(f"sold {_pay_and_save(s)}", flush=True)
@@ -89,7 +89,7 @@ def run(data: Path, sales: int, seed: int) -> int:
     rng = random.Random(seed)
     try:
         _wait(s, lambda: s.recording.state.recorder_up, "the recorder")
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         _finish_recovered(s)
         print("ready", flush=True)
         sold = 0

@@ -79,7 +79,7 @@ def app_figures() -> tuple[float, float]:
             shown: list[float] = []
             view.frame_shown.connect(lambda _seq: shown.append(time.monotonic()))
             _wait(app, lambda: services.recording.state.recorder_up and len(shown) > 30, 60)
-            services.checkout.login("1234")
+            services.checkout.login("1234", name="Anna")
             first = len(shown)
             started = time.monotonic()
             latencies = []

@@ -111,18 +111,29 @@ def cmd_config(args: argparse.Namespace) -> int:
             if args.value is None:
                 raise CliError("config set needs KEY VALUE")
             _lock_lane(_data_dir(args))
+            pin_only = config.get("ui.login") == "pin_only"  # as the approver logs in today
             config.set(args.key, args.value)  # checks the key and type before asking a PIN
             from posdesk.services.guard import is_guarded_setting
             if is_guarded_setting(args.key):
                 from posdesk.cli_guard import authorize
                 from posdesk.services.guard import lane_users
-                with lane_users(_data_dir(args), str(config.get("lane.id"))) as users:
+                with lane_users(_data_dir(args), str(config.get("lane.id")), pin_only=pin_only) as users:
+                    if config.get("ui.login") == "pin_only":
+                        _require_unique_pins(users)
                     authorize(args, users, "config_set", CliError, key=args.key,
                               value=args.value)
             config.save()
     except ConfigError as e:
         raise CliError(str(e)) from e
     return 0
+
+
+def _require_unique_pins(users: Any) -> None:
+    from posdesk.db.errors import SharedPins
+    try:
+        users.require_unique_pins()
+    except SharedPins as e:
+        raise CliError(f"cannot log in by PIN only: {e}") from e
 
 
 def cmd_user(args: argparse.Namespace, services: Any) -> int:

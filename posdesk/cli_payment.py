@@ -30,10 +30,10 @@ def cmd_payment(args: argparse.Namespace, services: Any, fail: Fail) -> int:
         raise fail("name the payment to resolve (posdesk payment list shows them)")
     if args.charged is None:
         raise fail("say --charged or --not-charged, as the terminal's journal shows")
-    if not args.manager_pin:
-        raise fail("a manager resolves it: --manager-pin PIN")
-    approver = checkout.approve(args.manager_pin, Permission.RESOLVE_PAYMENT)
-    checkout.login(args.manager_pin)
+    if not args.manager_pin or (checkout.names_first and not args.manager):
+        raise fail("a manager resolves it: --manager NAME --manager-pin PIN")
+    approver = checkout.approve(args.manager_pin, Permission.RESOLVE_PAYMENT, name=args.manager)
+    checkout.login(args.manager_pin, name=approver)
     checkout.resume_recovered()
     checkout.resolve_card_payment(chosen[0].id, charged=args.charged, reason=args.reason or "",
                                   approved_by=approver)
@@ -58,4 +58,5 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     outcome.add_argument("--not-charged", dest="charged", action="store_false",
                          help="the terminal's journal shows it was not")
     p.add_argument("--reason", help="where it was checked (terminal journal, end-of-day report)")
+    p.add_argument("--manager", help="the manager's name (unless the lane logs in by PIN only)")
     p.add_argument("--manager-pin")

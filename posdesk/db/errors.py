@@ -56,7 +56,22 @@ class UnknownUser(StoreError):
 
 
 class DuplicateUser(StoreError):
-    """A user name or PIN is already taken (PINs must be unique: cashiers log in by PIN alone)."""
+    """A user name is taken, or (with PIN-only login) a PIN; never says whose PIN it is."""
+
+
+class NameNeeded(StoreError):
+    """A PIN came without a name while the lane logs in by name and PIN."""
+
+    def __init__(self) -> None:
+        super().__init__("a name is needed with the PIN (this lane logs in by name and PIN)",
+                         QT_TRANSLATE_NOOP("Storage", "Choose your name first."))
+
+
+class SharedPins(StoreError):
+    """PIN-only login was asked for while two users share a PIN (whose is not said)."""
+
+    def __init__(self) -> None:
+        super().__init__("some users share a PIN: give them new PINs before PIN-only login")
 
 
 class WrongPin(StoreError):

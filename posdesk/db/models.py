@@ -55,6 +55,9 @@ class User(BaseModel):
     locked = BooleanField(default=False)
     active = BooleanField(default=True)
     created_utc = UtcDateTimeField()
+    #: Another user had the same PIN when this one was set (allowed with name + PIN login,
+    #: refused by PIN-only login). Stays set until this user's PIN is changed.
+    pin_shared = BooleanField(default=False)
 
 
 class TaxRateRow(BaseModel):

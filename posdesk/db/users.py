@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 
 from posdesk.core.permissions import Permission, Policy, Role, allowed
 
-from .errors import BadPin, DuplicateUser, NotAManager, UnknownUser, UserLocked, WrongPin
+from .errors import (BadPin, DuplicateUser, NameNeeded, NotAManager, SharedPins, UnknownUser, UserLocked,
+                     WrongPin)
 from .models import User, db
 
 log = logging.getLogger(__name__)
@@ -62,25 +63,36 @@ def _matches(row: User, pin: str) -> bool:
 
 
 class UserStore:
-    """Users of the store. `kdf` sets the cost for new and upgraded hashes."""
+    """Users of the store. `kdf` sets the cost for new and upgraded hashes.
 
-    def __init__(self, policy: Policy | None = None, kdf: KdfParams | None = None):
+    With `pin_only` a PIN alone says who is there, so PINs must be unique; otherwise (the
+    default) everyone names themselves first, two people may share a PIN, and setting one
+    never tells whether someone else has it.
+    """
+
+    def __init__(self, policy: Policy | None = None, kdf: KdfParams | None = None, *,
+                 pin_only: bool = False):
         self.policy = policy or Policy()
         self.kdf = kdf or KdfParams()
+        self.pin_only = pin_only
 
     def add(self, name: str, role: Role, pin: str) -> UserRecord:
-        """Create a user. Raises `DuplicateUser` if the name or the PIN is taken, because
-        cashiers log in by PIN alone and a PIN must name one person."""
+        """Create a user. Raises `DuplicateUser` if the name is taken, or with `pin_only`
+        the PIN (without saying whose it is)."""
         _check_pin_format(pin)
         with db.atomic():
             if User.select().where(User.name == name).exists():
                 raise DuplicateUser(f"user {name!r} exists")
-            if self._holder_of(pin) is not None:
-                raise DuplicateUser(f"PIN of {name!r} is already used by another user")
+            shared = self._share_check(pin, exclude=None)
             row = User.create(name=name, role=role.value, created_utc=datetime.now(timezone.utc),
-                              **self._hash_fields(pin))
+                              pin_shared=shared, **self._hash_fields(pin))
         log.info("user %s added as %s", name, role.value)
         return _record(row)
+
+    def require_unique_pins(self) -> None:
+        """Raise `SharedPins` if PIN-only login could not tell two users apart."""
+        if User.select().where(User.active == True, User.pin_shared == True).exists():  # noqa: E712
+            raise SharedPins()
 
     def list(self) -> list[UserRecord]:
         return [_record(r) for r in User.select().order_by(User.name)]
@@ -95,6 +107,8 @@ class UserStore:
         PINs in a row were entered for a named user (or the user was already locked).
         """
         if name is None:
+            if not self.pin_only:
+                raise NameNeeded()
             row = self._holder_of(pin)
             if row is None:
                 log.warning("login with an unknown PIN")
@@ -127,10 +141,9 @@ class UserStore:
         _check_pin_format(pin)
         row = self._row(name)
         with db.atomic():
-            holder = self._holder_of(pin)
-            if holder is not None and holder.id != row.id:
-                raise DuplicateUser(f"PIN for {name!r} is already used by another user")
-            User.update(**self._hash_fields(pin), failed_tries=0).where(User.id == row.id).execute()
+            shared = self._share_check(pin, exclude=row.id)
+            User.update(**self._hash_fields(pin), failed_tries=0, pin_shared=shared).where(
+                User.id == row.id).execute()
 
     def deactivate(self, name: str) -> None:
         User.update(active=False).where(User.name == self._row(name).name).execute()
@@ -143,13 +156,24 @@ class UserStore:
         return row
 
     def _holder_of(self, pin: str) -> User | None:
+        holders = self._holders_of(pin)
+        return holders[0] if holders else None
+
+    def _holders_of(self, pin: str) -> list[User]:
         # One scrypt per active user, always all of them: the time taken must not tell
         # whose PIN (or how early in the list) matched. Fine for one store's handful.
-        holder = None
-        for row in User.select().where(User.active == True):  # noqa: E712 - SQL comparison
-            if _matches(row, pin) and holder is None:
-                holder = row
-        return holder
+        return [row for row in User.select().where(User.active == True)  # noqa: E712 - SQL
+                if _matches(row, pin)]
+
+    def _share_check(self, pin: str, exclude: int | None) -> bool:
+        """Whether another active user has `pin`; marks them as sharing it. With `pin_only`
+        a shared PIN is refused, in words that name nobody."""
+        others = [row.id for row in self._holders_of(pin) if row.id != exclude]
+        if others and self.pin_only:
+            raise DuplicateUser("this PIN cannot be used: choose another one")
+        if others:
+            User.update(pin_shared=True).where(User.id.in_(others)).execute()
+        return bool(others)
 
     def _hash_fields(self, pin: str) -> dict[str, object]:
         salt = os.urandom(SALT_BYTES)

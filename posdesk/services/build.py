@@ -177,7 +177,8 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         close_database()
         raise
     lane_clock = clock or SystemClock()
-    users = ThrottledUsers(config.get("lane.id"), now=lambda: lane_clock.now().utc)
+    users = ThrottledUsers(config.get("lane.id"), now=lambda: lane_clock.now().utc,
+                           pin_only=config.get("ui.login") == "pin_only")
     catalog_store = CatalogStore(currency(config.get("store.currency")))
     if not catalog_store.tax_rates():
         catalog_store.set_tax_rates(PRESETS[config.get("store.tax_preset")])

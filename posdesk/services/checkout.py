@@ -77,9 +77,19 @@ class CheckoutService:
         self.stamp_report: Callable[[Any], Any] = lambda report: report
 
     # -- session ---------------------------------------------------------------------------
+    @property
+    def names_first(self) -> bool:
+        """Whether a PIN must come with a name (setting `ui.login`, name + PIN by default)."""
+        return not self._users.pin_only
+
+    def user_names(self, permission: Permission | None = None) -> list[str]:
+        """The active users to choose from, or those who may allow `permission`."""
+        return [u.name for u in self._users.list()
+                if u.active and (permission is None or allowed(u.role, permission))]
+
     def login(self, pin: str, *, name: str | None = None) -> Any:
-        """Log in by PIN alone, or as `name` — then wrong tries count toward that user's
-        lockout (a PIN alone that matches nobody cannot be charged to anyone)."""
+        """Log in as `name` (or, with PIN-only login, by PIN alone); wrong PINs count toward
+        the lane's lockout and a named user's."""
         user = self._users.check_pin(name, pin)
         self.session = Session(user)
         log.info("%s logged in", user.name)
@@ -88,9 +98,10 @@ class CheckoutService:
     def logout(self) -> None:
         self.session = None
 
-    def approve(self, pin: str, permission: Permission) -> str:
-        """Check a manager's PIN for `permission`; return the approver's name for the journal."""
-        user = self._users.check_pin(None, pin)
+    def approve(self, pin: str, permission: Permission, *, name: str | None = None) -> str:
+        """Check the PIN of manager `name` (or a PIN alone, with PIN-only login) for
+        `permission`; return the approver's name for the journal."""
+        user = self._users.check_pin(name, pin)
         if not allowed(user.role, permission):
             raise NotPermitted(user.name, permission.value)
         self._audit("approval", permission=permission.value, approver=user.name)

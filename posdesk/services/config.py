@@ -22,7 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "store": {"name": "posdesk demo store", "address": "1 Market Street", "tax_id": "",
               "currency": "EUR", "tax_mode": "inclusive", "tax_preset": "DE"},
     "lane": {"id": "L1"},
-    "ui": {"locale": ""},
+    # "name_and_pin": pick your name, then the PIN; "pin_only": the PIN alone (PINs unique).
+    "ui": {"locale": "", "login": "name_and_pin"},
     "policy": {"discount_threshold_percent": "10"},
     # The evidence viewer drops the unlocked manager identity after this long unused.
     "viewer": {"idle_timeout_s": 300},

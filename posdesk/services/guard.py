@@ -25,7 +25,7 @@ from .pin_throttle import ThrottledUsers
 log = logging.getLogger(__name__)
 
 #: Settings whose change needs a manager: what is recorded, which devices, which lane.
-GUARDED_SETTINGS = ("recording.", "devices.", "lane.")
+GUARDED_SETTINGS = ("recording.", "devices.", "lane.", "ui.login")
 #: Roles that may run a guarded command.
 APPROVERS = (Role.MANAGER, Role.ADMIN)
 #: Who the audit row names when the lane has no manager yet.
@@ -80,11 +80,11 @@ class Guard:
 
 
 @contextmanager
-def lane_users(data_dir: Path, lane: str) -> Iterator[UserStore]:
+def lane_users(data_dir: Path, lane: str, *, pin_only: bool = False) -> Iterator[UserStore]:
     """The users of the lane in `data_dir`, PIN tries throttled, without the rest of the
     lane: `config set` must work (to repair it) even when the configuration does not load."""
     open_database(data_dir / "posdesk.db")
     try:
-        yield ThrottledUsers(lane, now=lambda: datetime.now(timezone.utc))
+        yield ThrottledUsers(lane, now=lambda: datetime.now(timezone.utc), pin_only=pin_only)
     finally:
         close_database()

@@ -19,6 +19,8 @@ from posdesk.recording.evidence.purge_safety import MIN_KEEP
 
 Rule = Callable[[Any], "str | None"]
 
+#: How the lane asks who is there: pick a name then type the PIN, or a (unique) PIN alone.
+LOGIN_MODES = ("name_and_pin", "pin_only")
 #: Recording policies `recording_policy.RecordingPolicy` knows.
 RECORDING_MODES = ("automatic", "manual", "rules")
 #: Events the "rules" policy can fire on.
@@ -106,6 +108,7 @@ RULES: dict[str, Rule] = {
     "store.tax_preset": one_of(sorted(PRESETS)),
     "lane.id": pattern(_LANE_ID, "1-32 letters, digits, '-' or '_'"),
     "ui.locale": pattern(_LOCALE, "a locale such as zh_CN or en (or empty)"),
+    "ui.login": one_of(LOGIN_MODES),
     "policy.discount_threshold_percent": decimal(Decimal(0), Decimal(100)),
     "devices.terminal.port": _port,
     "devices.terminal.baudrate": _baud,

@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 #: How long one step may take before the demo gives up.
 STEP_TIMEOUT_MS: int = 10_000
 #: Demo people (the README's table): who rings, who approves.
+DEMO_CASHIER: str = "Anna"
 DEMO_CASHIER_PIN: str = "1234"
+DEMO_MANAGER: str = "Max"
 DEMO_MANAGER_PIN: str = "9999"
 
 #: How the scripted sales are paid; the card styles fall back to cash without a terminal.
@@ -49,6 +51,8 @@ class DemoDriver:
         self.rng = random.Random(seed)
         self._cashier_pin = cashier_pin
         self._manager_pin = manager_pin
+        #: Whether the login and the approval box want a name before the PIN (`ui.login`).
+        self._names_first = window.checkout.names_first
         products = services.catalog.all_products()
         self._products = [p for p in products if p.active and (p.barcodes or p.plu)]
         if not self._products:
@@ -72,6 +76,9 @@ class DemoDriver:
         self.window.ready.connect(lambda: ready.append(True))
         self.window.activateWindow()
         self._wait(lambda: QApplication.focusWidget() is not None, "login screen has the focus")
+        if self._names_first:
+            self.type(DEMO_CASHIER)
+            self.press(Qt.Key.Key_Return)
         self.type(self._cashier_pin)
         self.press(Qt.Key.Key_Return)
         while not ready:
@@ -173,6 +180,10 @@ class DemoDriver:
         self._wait(lambda: self.window.checkout.sale is None, "sale saved")
 
     def approve(self) -> None:
+        if self._names_first:
+            self._wait_modal("approvalDialog")
+            self.type(DEMO_MANAGER)
+            self.press(Qt.Key.Key_Return)
         self._answer("approvalDialog", self._manager_pin)
 
     # -- keys ------------------------------------------------------------------------------

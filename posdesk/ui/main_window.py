@@ -49,7 +49,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.devices = DeviceHub(services=services, status=self.status, parent=self)
-        self.login = LoginScreen(login=self._log_in, user_names=self._user_names,
+        self.login = LoginScreen(login=self._log_in, user_names=self.checkout.user_names,
+                                 names_first=self.checkout.names_first,
                                  store_name=services.config.get("store.name"), parent=self)
         self.checkout_screen = CheckoutScreen(services=services, hub=self.devices, parent=self)
         # The live camera picture and REC badge, when this lane records.
@@ -74,10 +75,7 @@ class MainWindow(QMainWindow):
 
     # -- login and logout ------------------------------------------------------------------
     def _log_in(self, pin: str, name: str | None) -> Any:
-        return self.checkout.login(pin, name=name) if name else self.checkout.login(pin)
-
-    def _user_names(self) -> list[str]:
-        return [u.name for u in self._services.users.list() if u.active]
+        return self.checkout.login(pin, name=name)
 
     def show_login(self) -> None:
         self.checkout_screen.deactivate()
@@ -85,7 +83,7 @@ class MainWindow(QMainWindow):
         self.status.set_shift("")
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
-        self.login.pin.edit.setFocus()
+        self.login.take_focus()
 
     def on_logged_in(self, user: Any) -> None:
         log.info("checkout opened for %s", user.name)

@@ -65,6 +65,21 @@
         <source>A manager must approve:</source>
         <translation>需要经理授权：</translation>
     </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="105"/>
+        <source>Manager PIN:</source>
+        <translation>经理 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="107"/>
+        <source>Manager: choose your name, then type your PIN</source>
+        <translation>经理：请选择您的姓名，然后输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="109"/>
+        <source>PIN for {name}:</source>
+        <translation>{name} 的 PIN：</translation>
+    </message>
 </context>
 <context>
     <name>CameraPage</name>
@@ -292,19 +307,19 @@
 <context>
     <name>Checkout</name>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="201"/>
+        <location filename="../../posdesk/services/checkout.py" line="212"/>
         <source>Say where it was checked (terminal journal, end-of-day report).</source>
         <extracomment>Notes the till hands out, largest first, for the quick-cash buttons (major units). Extra observers of every journal event (the recorder&apos;s cue track, for one). Adds the evidence chain head to a closing Z report (set by the composition root).</extracomment>
         <translation>请说明在哪里核对过（终端流水、日结报告）。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="210"/>
+        <location filename="../../posdesk/services/checkout.py" line="221"/>
         <source>This card payment is already settled.</source>
         <translation>这笔刷卡付款已经处理完毕。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="271"/>
-        <location filename="../../posdesk/services/checkout.py" line="279"/>
+        <location filename="../../posdesk/services/checkout.py" line="282"/>
+        <location filename="../../posdesk/services/checkout.py" line="290"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="177"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="109"/>
         <location filename="../../posdesk/ui/checkout/shift_intents.py" line="130"/>
@@ -312,12 +327,12 @@
         <translation>请先完成或挂起当前交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="283"/>
+        <location filename="../../posdesk/services/checkout.py" line="294"/>
         <source>No sale with receipt number {no}.</source>
         <translation>没有小票号为 {no} 的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="344"/>
+        <location filename="../../posdesk/services/checkout.py" line="355"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="132"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="207"/>
         <location filename="../../posdesk/ui/checkout/sale_intents.py" line="237"/>
@@ -325,8 +340,8 @@
         <translation>当前没有进行中的交易。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/services/checkout.py" line="352"/>
-        <location filename="../../posdesk/ui/main_window.py" line="143"/>
+        <location filename="../../posdesk/services/checkout.py" line="363"/>
+        <location filename="../../posdesk/ui/main_window.py" line="141"/>
         <source>The last sale is still being saved; wait until its receipt prints.</source>
         <translation>上一笔销售仍在保存中；请等小票打印出来。</translation>
     </message>
@@ -509,7 +524,7 @@
 <context>
     <name>DeviceIntents</name>
     <message>
-        <location filename="../../posdesk/ui/checkout/device_intents.py" line="76"/>
+        <location filename="../../posdesk/ui/checkout/device_intents.py" line="77"/>
         <source>Change the device settings</source>
         <translation>更改设备设置</translation>
     </message>
@@ -1519,9 +1534,19 @@ Manager key {recipient}</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../posdesk/ui/login/login_screen.py" line="40"/>
-        <source>Choose your name (↑↓) and type your PIN</source>
-        <translation>选择您的姓名（↑↓）并输入 PIN 码</translation>
+        <location filename="../../posdesk/ui/login/login_screen.py" line="123"/>
+        <source>Type your PIN</source>
+        <translation>请输入您的 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/login/login_screen.py" line="125"/>
+        <source>Choose your name (type it, ↑↓, Enter), then type your PIN</source>
+        <translation>请选择您的姓名（输入姓名、↑↓、回车），然后输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/ui/login/login_screen.py" line="127"/>
+        <source>PIN for {name} (Esc: another name)</source>
+        <translation>{name} 的 PIN（Esc：换一个姓名）</translation>
     </message>
 </context>
 <context>
@@ -1532,12 +1557,12 @@ Manager key {recipient}</source>
         <translation>posdesk — 收银</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="131"/>
+        <location filename="../../posdesk/ui/main_window.py" line="129"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/main_window.py" line="133"/>
+        <location filename="../../posdesk/ui/main_window.py" line="131"/>
         <source>Shift since {time}</source>
         <translation>班次开始于 {time}</translation>
     </message>
@@ -1682,6 +1707,14 @@ Manager key {recipient}</source>
     </message>
 </context>
 <context>
+    <name>NamePicker</name>
+    <message>
+        <location filename="../../posdesk/ui/widgets/name_picker.py" line="28"/>
+        <source>Type your name</source>
+        <translation>输入您的姓名</translation>
+    </message>
+</context>
+<context>
     <name>Payment</name>
     <message>
         <location filename="../../posdesk/services/payments.py" line="153"/>
@@ -1722,57 +1755,57 @@ Manager key {recipient}</source>
 <context>
     <name>Permission</name>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="22"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="23"/>
         <source>Void a line or lower a quantity</source>
         <translation>作废一行或减少数量</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="23"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="24"/>
         <source>Void the whole sale</source>
         <translation>作废整单</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="24"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="25"/>
         <source>Change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="25"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="26"/>
         <source>Refund a sale</source>
         <translation>交易退款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="26"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="27"/>
         <source>Open the drawer without a sale</source>
         <translation>无交易打开钱箱</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="27"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="28"/>
         <source>Give a large discount</source>
         <translation>给予大额折扣</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="28"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="29"/>
         <source>Put cash in or take it out</source>
         <translation>存入或取出现金</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="29"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="30"/>
         <source>Close the shift</source>
         <translation>结班</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="30"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="31"/>
         <source>Close the shift (Z report)</source>
         <translation>结班（Z 报表）</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="31"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="32"/>
         <source>Settle a card payment the terminal cannot account for</source>
         <translation>处理终端无法确认的刷卡付款</translation>
     </message>
     <message>
-        <location filename="../../posdesk/ui/dialogs/approval.py" line="34"/>
+        <location filename="../../posdesk/ui/dialogs/approval.py" line="35"/>
         <source>This action</source>
         <translation>此操作</translation>
     </message>
@@ -3103,36 +3136,41 @@ The receipt&apos;s fixed words and the report labels in the shop&apos;s language
     </message>
     <message>
         <location filename="../../posdesk/db/errors.py" line="67"/>
+        <source>Choose your name first.</source>
+        <translation>请先选择您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../posdesk/db/errors.py" line="82"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="68"/>
+        <location filename="../../posdesk/db/errors.py" line="83"/>
         <source>Wrong PIN. {n} tries left.</source>
         <translation>PIN 码错误，还剩 {n} 次机会。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="75"/>
+        <location filename="../../posdesk/db/errors.py" line="90"/>
         <source>{name} is locked. A manager must unlock the account.</source>
         <translation>{name} 已被锁定，需要经理解锁。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="85"/>
+        <location filename="../../posdesk/db/errors.py" line="100"/>
         <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
         <translation>PIN 错误次数过多。请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="92"/>
+        <location filename="../../posdesk/db/errors.py" line="107"/>
         <source>{name} may not approve this.</source>
         <translation>{name} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="109"/>
+        <location filename="../../posdesk/db/errors.py" line="124"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../posdesk/db/errors.py" line="116"/>
+        <location filename="../../posdesk/db/errors.py" line="131"/>
         <source>The disk is full: free some space, then the sale is saved.</source>
         <translation>磁盘已满：请释放一些空间，之后销售即会保存。</translation>
     </message>

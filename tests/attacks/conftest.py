@@ -24,7 +24,7 @@ from posdesk.recording.evidence.signing import SIGNATURE_MEMBER, Signer, sign_bo
 from posdesk.recording.evidence.witnesses import WitnessBook
 
 from ..test_cli import posdesk
-from ..ui.conftest import services, window  # noqa: F401 - the real lane and window (PIN attacks)
+from ..ui.conftest import pin_only_services, services, window  # noqa: F401 - real lanes and window (PIN attacks)
 
 #: The demo's manager passphrase, as the README gives it.
 PASSPHRASE = "demo-manager"

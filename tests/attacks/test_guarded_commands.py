@@ -37,8 +37,8 @@ def test_keys_rotate_lane_without_the_passphrase_is_refused(lane):
 
 def test_cashier_pin_is_refused_and_manager_pin_is_audited(lane):
     cashier, manager = lane / "cashier.txt", lane / "manager.txt"
-    cashier.write_text("1234\n")
-    manager.write_text("9999\n")
+    cashier.write_text("Anna:1234\n")
+    manager.write_text("Max:9999\n")
     refused = posdesk(lane, "user", "add", "X", "--role", "admin", "--pin", "4444",
                       "--pin-file", str(cashier), check=False)
     assert refused.returncode == 1 and "Anna is not a manager or admin" in refused.stderr

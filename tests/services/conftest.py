@@ -12,5 +12,5 @@ def services(tmp_path):
 
 @pytest.fixture
 def checkout(services):
-    services.checkout.login("1234")
+    services.checkout.login("1234", name="Anna")
     return services.checkout

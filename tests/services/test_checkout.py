@@ -49,7 +49,7 @@ def test_first_scan_opens_a_sale_and_cash_completes_it(services, checkout):
 def test_receipt_numbers_are_gapless_across_sales_and_restarts(tmp_path):
     for expected in (1, 2):
         s = build_services(tmp_path, demo=True)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))
@@ -70,8 +70,8 @@ def test_void_line_with_manager_pin(services, checkout):
     with pytest.raises(ApprovalRequired):
         checkout.void_line(1)
     with pytest.raises(WrongPin):
-        checkout.approve("1111", Permission.VOID_LINE)
-    manager = checkout.approve("9999", Permission.VOID_LINE)
+        checkout.approve("1111", Permission.VOID_LINE, name="Max")
+    manager = checkout.approve("9999", Permission.VOID_LINE, name="Max")
     checkout.void_line(1, approved_by=manager)
     assert checkout.sale.lines[0].voided
     data = rows(services, "select data from journal_event where kind='line_voided'")
@@ -81,7 +81,7 @@ def test_void_line_with_manager_pin(services, checkout):
 def test_cashier_cannot_approve_for_herself(checkout):
     from posdesk.services.errors import NotPermitted
     with pytest.raises(NotPermitted):
-        checkout.approve("1234", Permission.VOID_LINE)
+        checkout.approve("1234", Permission.VOID_LINE, name="Anna")
 
 
 def test_age_restricted_item_waits_for_confirmation(services, checkout):
@@ -95,14 +95,14 @@ def test_age_restricted_item_waits_for_confirmation(services, checkout):
 
 def test_suspend_and_resume_survive_a_restart(tmp_path):
     s = build_services(tmp_path, demo=True)
-    s.checkout.login("1234")
+    s.checkout.login("1234", name="Anna")
     s.checkout.enter(MILK)
     sale_id = s.checkout.sale.id
     s.checkout.suspend()
     assert s.checkout.sale is None
     s.close()
     s = build_services(tmp_path, demo=True)
-    s.checkout.login("1234")
+    s.checkout.login("1234", name="Anna")
     (parked,) = s.checkout.suspended()
     assert parked.id == sale_id
     s.checkout.resume(sale_id)
@@ -119,7 +119,7 @@ def test_partial_refund_against_a_receipt(services, checkout):
     services.writer.flush(10)
     with pytest.raises(ApprovalRequired):
         checkout.start_return(receipt)
-    originals = checkout.start_return(receipt, approved_by=checkout.approve("9999", Permission.REFUND))
+    originals = checkout.start_return(receipt, approved_by=checkout.approve("9999", Permission.REFUND, name="Max"))
     checkout.return_line(originals[0], Decimal(2))
     checkout.start_tender()
     checkout.pay_cash(Money.zero(EUR))
@@ -137,7 +137,7 @@ def test_kill_9_mid_sale_then_resume_it_intact(tmp_path):
         from pathlib import Path
         from posdesk.services.build import build_services
         s = build_services(Path({str(tmp_path)!r}), demo=True)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter("{MILK}")
         s.checkout.enter("3*4006381333931")
         s.checkout.set_quantity(2, __import__("decimal").Decimal(5))
@@ -155,7 +155,7 @@ def test_kill_9_mid_sale_then_resume_it_intact(tmp_path):
     sale_id, total = line[1], line[2]
     s = build_services(tmp_path, demo=True)
     try:
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         found = s.checkout.recoverable()
         assert found is not None and found.id == sale_id and str(found.total) == total
         s.checkout.resume_recovered()

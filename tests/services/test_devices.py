@@ -14,7 +14,7 @@ def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
     s = build_services(tmp_path, demo=True, with_devices=True)
     try:
         assert s.devices.simulated == {"terminal", "printer"}
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(f"2*{MILK}")
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("10", EUR))
@@ -33,7 +33,7 @@ def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
 def test_card_sale_on_the_demo_lane_prints_the_card_slip(tmp_path):
     s = build_services(tmp_path, demo=True, with_devices=True)
     try:
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         sale = s.checkout.sale

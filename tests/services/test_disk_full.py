@@ -76,7 +76,7 @@ def test_sells_until_the_disk_is_full_then_nothing_printed_is_missing(tmp_path, 
     notices = []
     s.checkout.on_notice.append(notices.append)
     try:
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         _fill(small_disk / "ballast")
         os.truncate(small_disk / "ballast", os.path.getsize(small_disk / "ballast") - 200_000)
         saved = 0

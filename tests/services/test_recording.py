@@ -44,7 +44,7 @@ def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
     s = small_lane(tmp_path)
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(f"2*{MILK}")
         time.sleep(0.5)  # let a few frames of the sale itself reach the clip
         sale = pay_five_in_cash(s)
@@ -69,7 +69,7 @@ def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
     s = small_lane(tmp_path, **{"recording.mode": "rules"})
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         sale = pay_five_in_cash(s)
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
@@ -87,7 +87,7 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
     s.checkout.on_notice.append(notices.append)
     try:
         wait_for(s, lambda: s.recording.state.recorder_up and not s.recording.state.sound_ok)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         sale = pay_five_in_cash(s)
         assert "recording_without_sound" in [e.kind for e in sale.events]
@@ -111,7 +111,7 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
                                 "recording.fps": "30", "recording.crf": "8"})
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         sale = s.checkout.sale
         time.sleep(3.0)  # some of the sale on camera

@@ -20,7 +20,7 @@ MILK = "4006381333931"
 def _lane_with_unknown_card_payment(data: Path) -> str:
     s = build_services(data, demo=True)
     try:
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         sale = s.checkout.sale
@@ -50,10 +50,10 @@ def test_cli_resolves_a_charged_payment_and_the_sale_completes(tmp_path):
     listed = _posdesk(tmp_path, "payment", "list")
     assert listed.returncode == 0 and "pay-1" in listed.stdout
     cashier = _posdesk(tmp_path, "payment", "resolve", "pay-1", "--charged",
-                       "--reason", "terminal journal", "--manager-pin", "1234")
+                       "--reason", "terminal journal", "--manager", "Anna", "--manager-pin", "1234")
     assert cashier.returncode == 1, "a cashier must not settle it"
     done = _posdesk(tmp_path, "payment", "resolve", "pay-1", "--charged",
-                    "--reason", "terminal journal shows receipt 83", "--manager-pin", "9999")
+                    "--reason", "terminal journal shows receipt 83", "--manager", "Max", "--manager-pin", "9999")
     assert done.returncode == 0, done.stderr
     assert "receipt 1" in done.stdout
     assert _rows(tmp_path, f"select state, receipt_no from sale where id = '{sale_id}'") == [("completed", 1)]
@@ -65,11 +65,11 @@ def test_cli_resolves_a_charged_payment_and_the_sale_completes(tmp_path):
 def test_not_charged_reopens_the_sale_for_another_payment(tmp_path):
     _lane_with_unknown_card_payment(tmp_path)
     done = _posdesk(tmp_path, "payment", "resolve", "pay-1", "--not-charged",
-                    "--reason", "end-of-day report", "--manager-pin", "9999")
+                    "--reason", "end-of-day report", "--manager", "Max", "--manager-pin", "9999")
     assert done.returncode == 0, done.stderr
     s = build_services(tmp_path, demo=True)
     try:
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.resume_recovered()
         sale = s.checkout.sale
         assert not sale.open_payments and sale.payment("pay-1").status is PaymentStatus.DECLINED
@@ -84,7 +84,7 @@ def test_a_reason_is_required(services, checkout):
     checkout.start_tender()
     checkout.begin_card(checkout.sale.remaining, "pay-2", {})
     checkout.card_result("pay-2", PaymentStatus.UNKNOWN, {})
-    approver = checkout.approve("9999", Permission.RESOLVE_PAYMENT)
+    approver = checkout.approve("9999", Permission.RESOLVE_PAYMENT, name="Max")
     with pytest.raises(DomainError):
         checkout.resolve_card_payment("pay-2", charged=False, reason="  ", approved_by=approver)
     assert checkout.sale.payment("pay-2").open

@@ -39,7 +39,7 @@ def test_z_report_carries_the_chain_head_on_paper_and_in_json(tmp_path):
     try:
         seq, digest = _sign_two_entries(services)
         checkout = services.checkout
-        checkout.login("9999")
+        checkout.login("9999", name="Max")
         checkout.open_shift(Money(Decimal("100.00"), checkout.currency))
         report = checkout.close_shift(Money(Decimal("100.00"), checkout.currency))
     finally:
@@ -76,7 +76,7 @@ def test_receipts_print_the_chain_head_of_the_recording_lane(tmp_path):
     try:
         assert s.devices.printing is not None
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234")
+        s.checkout.login("1234", name="Anna")
         s.checkout.enter(MILK)
         s.checkout.start_tender()
         s.checkout.pay_cash(Money.of("5", EUR))

@@ -28,6 +28,18 @@ def services(tmp_path: Path) -> Iterator[Any]:
     built.close()
 
 
+@pytest.fixture
+def pin_only_services(tmp_path: Path) -> Iterator[Any]:
+    """A demo lane set to log in by PIN alone (`ui.login = "pin_only"`)."""
+    lane = tmp_path / "lane"
+    config = open_config(lane)
+    config.set("ui.login", "pin_only")
+    config.save()
+    built = build_services(lane, demo=True)
+    yield built
+    built.close()
+
+
 def show_window(qtbot: Any, services: Any) -> MainWindow:
     win = MainWindow(services=services)
     qtbot.addWidget(win)

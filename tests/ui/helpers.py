@@ -12,6 +12,8 @@ from posdesk.ui.main_window import MainWindow
 #: Demo people (see the README): cashier, manager.
 CASHIER_PIN = "1234"
 MANAGER_PIN = "9999"
+#: Whose demo PIN is whose, for the name the login asks first.
+DEMO_NAMES = {CASHIER_PIN: "Anna", MANAGER_PIN: "Max", "0000": "Admin"}
 #: Demo catalog items.
 MILK = "4006381333931"     # Whole milk, 1.19
 BUTTER = "4000500012349"   # Butter, 2.29
@@ -80,11 +82,21 @@ def shift_menu(qtbot: Any, key: Qt.Key) -> None:
     press(qtbot, key)
 
 
-def log_in(qtbot: Any, window: MainWindow, pin: str = CASHIER_PIN, *, float_amount: str = "100") -> None:
-    """Type the PIN, resume an interrupted sale if asked, answer the shift prompt with a
-    float; end on the entry line."""
+def choose_name(qtbot: Any, name: str) -> None:
+    """Type the name into the name filter (it has the focus) and pick it with Enter."""
+    type_text(qtbot, name)
+    press(qtbot, Qt.Key.Key_Return)
+
+
+def log_in(qtbot: Any, window: MainWindow, pin: str = CASHIER_PIN, *, name: str | None = None,
+           float_amount: str = "100") -> None:
+    """Choose the name (the demo person whose PIN it is, unless `name` is given) when the
+    lane asks for one, type the PIN, resume an interrupted sale if asked, answer the shift
+    prompt with a float; end on the entry line."""
     ready: list[bool] = []
     window.ready.connect(lambda: ready.append(True))
+    if window.login.names_first and window.login.chosen_name() is None:
+        choose_name(qtbot, name or DEMO_NAMES[pin])
     type_text(qtbot, pin)
     press(qtbot, Qt.Key.Key_Return)
     prompts = ("recoveryDialog", "amountDialog")
@@ -102,8 +114,11 @@ def log_in(qtbot: Any, window: MainWindow, pin: str = CASHIER_PIN, *, float_amou
     wait_no_dialog(qtbot)
 
 
-def approve(qtbot: Any, pin: str = MANAGER_PIN) -> None:
-    wait_dialog(qtbot, "approvalDialog")
+def approve(qtbot: Any, pin: str = MANAGER_PIN, *, name: str = "Max") -> None:
+    """Approve as manager `name` (chosen first, when the box asks for a name)."""
+    dialog = wait_dialog(qtbot, "approvalDialog")
+    if dialog.names.isVisibleTo(dialog) and dialog.chosen_name() is None:
+        choose_name(qtbot, name)
     type_text(qtbot, pin)
     press(qtbot, Qt.Key.Key_Return)
 

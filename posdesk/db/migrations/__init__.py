@@ -15,12 +15,13 @@ from peewee import Database, DatabaseProxy, IntegerField, Model, TextField
 from playhouse.migrate import SchemaMigrator
 
 from ..errors import MigrationFailed
-from . import m0001_initial, m0002_legal_hold, m0003_sale_facts
+from . import m0001_initial, m0002_legal_hold, m0003_sale_facts, m0004_pin_shared
 
 log = logging.getLogger(__name__)
 
 #: Every migration in the order it must run; append, never reorder or edit.
-MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_legal_hold, m0003_sale_facts)
+MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_legal_hold, m0003_sale_facts,
+                                      m0004_pin_shared)
 
 
 class _SchemaVersion(Model):

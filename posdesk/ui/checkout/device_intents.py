@@ -72,14 +72,11 @@ class DeviceIntents(QObject):
 
     # -- the installer's page --------------------------------------------------------------
     def on_device_settings(self) -> QDialog:
-        dialog = ApprovalDialog(checkout=self._services.checkout, approve=self._settings_approver,
+        # A manager's or administrator's PIN; the approval is audited by the service.
+        dialog = ApprovalDialog(checkout=self._services.checkout, permission=Permission.DEVICE_SETTINGS,
                                 action_text=self.tr("Change the device settings"), parent=self._window)
         open_modal(dialog, self._open_settings)
         return dialog
-
-    def _settings_approver(self, pin: str) -> str:
-        """A manager's or administrator's PIN; the approval is audited by the service."""
-        return self._services.checkout.approve(pin, Permission.DEVICE_SETTINGS)
 
     def _open_settings(self) -> None:
         open_modal(DeviceSettingsDialog(services=self._services, hub=self._hub, parent=self._window))

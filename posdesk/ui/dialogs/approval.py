@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -11,6 +11,7 @@ from posdesk.core.permissions import Permission
 
 from ..i18n import translate
 from ..user_errors import user_text
+from ..widgets.name_picker import NamePicker
 from ..widgets.pin_field import PinField
 
 log = logging.getLogger(__name__)
@@ -35,20 +36,19 @@ def permission_text(permission: Permission) -> str:
 
 
 class ApprovalDialog(QDialog):
-    """Asks for a manager PIN; accepted once the service approved it.
+    """Asks for a manager's name and PIN (or the PIN alone, with PIN-only login); accepted
+    once the service approved it.
 
     `approver` holds the manager's name afterwards, for the retried call's `approved_by`.
-    An action that is no `Permission` of the sale (the device settings) passes its own
-    `approve(pin) -> name` and the text saying what is asked.
+    `action_text` says what is asked when the permission's own words do not fit.
     """
 
-    def __init__(self, *, checkout: Any, permission: Permission | None = None,
-                 approve: Callable[[str], str] | None = None, action_text: str | None = None,
+    def __init__(self, *, checkout: Any, permission: Permission, action_text: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        assert permission is not None or approve is not None, "approve what?"
+        self._checkout = checkout
         self._permission = permission
-        self._approve = approve or (lambda pin: checkout.approve(pin, permission))
+        self._name: str | None = None
         self.approver: str | None = None
         self.setWindowTitle(self.tr("Manager approval"))
         self.setObjectName("approvalDialog")
@@ -56,6 +56,10 @@ class ApprovalDialog(QDialog):
         action = QLabel(action_text or permission_text(permission), self)
         action.setObjectName("dialogHeadline")
         action.setWordWrap(True)
+        self.who = QLabel(self)
+        self.names = NamePicker(self)
+        self.names.set_names(checkout.user_names(permission))
+        self.names.setVisible(checkout.names_first)
         self.pin = PinField(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
@@ -65,19 +69,41 @@ class ApprovalDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(action)
+        layout.addWidget(self.who)
+        layout.addWidget(self.names)
         layout.addWidget(self.pin)
         layout.addWidget(buttons)
+        self.names.chosen.connect(self.on_name_chosen)
         self.pin.submitted.connect(self.on_pin_submitted)
-        self.pin.edit.setFocus()
+        self._show_who()
+        (self.names.filter if checkout.names_first else self.pin.edit).setFocus()
+
+    def chosen_name(self) -> str | None:
+        return self._name
+
+    def on_name_chosen(self, name: str) -> None:
+        self._name = name
+        self._show_who()
+        self.pin.reset()
 
     def on_pin_submitted(self, pin: str) -> None:
         try:
-            self.approver = self._approve(pin)
+            self.approver = self._checkout.approve(pin, self._permission, name=self._name)
         except Exception as e:
             text = user_text(e)
             if text is None:
                 raise
             self.pin.show_error(translate(text))
+            if self._checkout.names_first and self._name is None:
+                self.names.filter.setFocus()
             return
-        log.info("%s approved %s", self.approver, self._permission.value if self._permission else "an action")
+        log.info("%s approved %s", self.approver, self._permission.value)
         self.accept()
+
+    def _show_who(self) -> None:
+        if not self._checkout.names_first:
+            self.who.setText(self.tr("Manager PIN:"))
+        elif self._name is None:
+            self.who.setText(self.tr("Manager: choose your name, then type your PIN"))
+        else:
+            self.who.setText(self.tr("PIN for {name}:").format(name=self._name))

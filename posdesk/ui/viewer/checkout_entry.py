@@ -33,13 +33,10 @@ class ViewerEntry(QObject):
         shortcut.activated.connect(self.on_open)
 
     def on_open(self) -> None:
-        dialog = ApprovalDialog(checkout=self._services.checkout, approve=self._approver,
+        dialog = ApprovalDialog(checkout=self._services.checkout, permission=Permission.VIEW_RECORDINGS,
                                 action_text=self.tr("Open the evidence viewer"), parent=self._window)
         self.approval = dialog
         open_modal(dialog, lambda: self._show(dialog.approver))
-
-    def _approver(self, pin: str) -> str:
-        return self._services.checkout.approve(pin, Permission.VIEW_RECORDINGS)
 
     def _show(self, user: str | None) -> None:
         self.close_viewer()

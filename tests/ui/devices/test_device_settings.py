@@ -14,7 +14,8 @@ from posdesk.devices.zvt import simulator as zvt_sim
 from posdesk.services.build import build_services, open_config
 
 from ..conftest import show_window
-from ..helpers import CASHIER_PIN, MANAGER_PIN, log_in, press, shift_menu, type_text, wait_dialog
+from ..helpers import (CASHIER_PIN, MANAGER_PIN, approve, log_in, press, shift_menu, type_text,
+                       wait_dialog)
 
 
 @pytest.fixture
@@ -37,9 +38,10 @@ def open_settings(qtbot: Any) -> Any:
 def test_device_settings_need_a_manager_pin(qtbot: Any, device_window: Any) -> None:
     log_in(qtbot, device_window)
     approval = open_settings(qtbot)
-    type_text(qtbot, CASHIER_PIN)
-    press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Anna" in approval.pin.message.text())  # "Anna is not allowed..."
+    names = approval.names.names
+    assert [names.item(r).text() for r in range(names.count())] == ["Admin", "Max"]  # no cashier
+    approve(qtbot, CASHIER_PIN)
+    qtbot.waitUntil(lambda: approval.pin.message.text().startswith("Wrong PIN"))
     type_text(qtbot, MANAGER_PIN)
     press(qtbot, Qt.Key.Key_Return)
     wait_dialog(qtbot, "deviceSettings")
@@ -50,8 +52,7 @@ def test_detect_finds_the_simulators_and_save_applies_the_new_ports(
     terminal_port, printer = new_devices
     log_in(qtbot, device_window)
     open_settings(qtbot)
-    type_text(qtbot, MANAGER_PIN)
-    press(qtbot, Qt.Key.Key_Return)
+    approve(qtbot)
     page = wait_dialog(qtbot, "deviceSettings")
     page.extra_ports.setText(f"{terminal_port}, {printer.path}")
     qtbot.mouseClick(page.detect_button, Qt.MouseButton.LeftButton)

@@ -13,7 +13,7 @@ from posdesk.core.money import Money, currency
 from posdesk.services.build import build_services
 from posdesk.ui.payment.card_flow import CardStage
 
-from ..helpers import (CASHIER_PIN, MILK, approve, db_rows, press, type_text, wait_dialog)
+from ..helpers import (CASHIER_PIN, MILK, approve, choose_name, db_rows, press, type_text, wait_dialog)
 
 EUR = currency("EUR")
 
@@ -24,7 +24,7 @@ def crashed_during_card_payment(lane_dir: Path, simulators: Any) -> str:
     repeat a last receipt."""
     before = build_services(lane_dir, demo=True)
     checkout = before.checkout
-    checkout.login(CASHIER_PIN)
+    checkout.login(CASHIER_PIN, name="Anna")
     checkout.open_shift(Money.of("100", EUR))
     checkout.enter(MILK)
     checkout.start_tender()
@@ -38,6 +38,7 @@ def crashed_during_card_payment(lane_dir: Path, simulators: Any) -> str:
 def test_manager_resolves_a_payment_the_terminal_cannot_repeat_and_the_sale_goes_on(
         qtbot: Any, crashed_during_card_payment: str, device_window: Any, device_services: Any,
         simulators: Any) -> None:
+    choose_name(qtbot, "Anna")
     type_text(qtbot, CASHIER_PIN)
     press(qtbot, Qt.Key.Key_Return)
     wait_dialog(qtbot, "recoveryDialog")

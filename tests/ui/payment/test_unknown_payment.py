@@ -21,7 +21,8 @@ from posdesk.services.build import build_services
 from posdesk.services.payments import CardPayments, TerminalState
 from posdesk.ui.payment.card_flow import CardStage
 
-from ..helpers import CASHIER_PIN, MILK, db_rows, journal_kinds, log_in, press, scan, type_text, wait_dialog
+from ..helpers import (CASHIER_PIN, MILK, choose_name, db_rows, journal_kinds, log_in, press, scan,
+                       type_text, wait_dialog)
 
 EUR = currency("EUR")
 #: Short link timeouts, so a silent terminal is given up on in a second, not in T4's three minutes.
@@ -86,7 +87,7 @@ def crashed_with_card_payment(lane_dir: Path, simulators: Any) -> str:
     journaled as started, the terminal charged it, the answer never arrived."""
     before = build_services(lane_dir, demo=True)
     checkout = before.checkout
-    checkout.login(CASHIER_PIN)
+    checkout.login(CASHIER_PIN, name="Anna")
     checkout.open_shift(Money.of("100", EUR))
     checkout.enter(MILK)
     checkout.start_tender()
@@ -101,6 +102,7 @@ def crashed_with_card_payment(lane_dir: Path, simulators: Any) -> str:
 def test_recovered_sale_with_an_open_card_payment_leads_to_the_check_not_to_paying_again(
         qtbot: Any, crashed_with_card_payment: str, device_window: Any, device_services: Any,
         simulators: Any) -> None:
+    choose_name(qtbot, "Anna")
     type_text(qtbot, CASHIER_PIN)
     press(qtbot, Qt.Key.Key_Return)
     wait_dialog(qtbot, "recoveryDialog")

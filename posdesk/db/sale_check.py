@@ -56,7 +56,8 @@ def check_sales(signed: dict[str, int],
     """Replay the first `signed[sale_id]` events of each sale's journal (from `journals`,
     as `lane_journals` loads them) and compare the sale's rows with the result.
 
-    A sale missing from the database comes back with a difference saying so.
+    A sale missing from the database comes back with a difference saying so, unless its
+    signed journal is empty (the lane died before the first event reached the database).
     """
     ids = list(signed)
     lines = _grouped(ids, SaleLine, SaleLine.line_id)
@@ -69,6 +70,10 @@ def check_sales(signed: dict[str, int],
     for sale_id in ids:
         journal = journals.get(sale_id, [])[:signed[sale_id]]
         row = rows.get(sale_id)
+        if row is None and signed[sale_id] == 0:
+            # Signed with no journal at all: the lane died after the clip opened and before
+            # the sale's first event reached the database. Nothing was kept, nothing is lost.
+            continue
         if row is None:
             out.append(ReplayedSale(sale_id, None, "the sale row is gone"))
             continue

@@ -94,8 +94,7 @@ def test_device_page_says_which_video_encoder_records_and_why_not_hardware(
     window = show_window(qtbot, recording_lane)
     log_in(qtbot, window)
     open_settings(qtbot)
-    type_text(qtbot, MANAGER_PIN)
-    press(qtbot, Qt.Key.Key_Return)
+    approve(qtbot)
     page = wait_dialog(qtbot, "deviceSettings")
     text = page.video_encoder.text()
     # No GPU here: the lane records on libx264 and names the hardware it could not use.

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ..helpers import MANAGER_PIN, log_in, press, type_text, wait_dialog
+from ..helpers import approve, log_in, wait_dialog
 from .test_device_settings import open_settings
 
 
@@ -19,8 +19,7 @@ def test_self_test_lists_every_check_and_the_fix_for_a_printer_without_paper(
     device_services.config.set("recording.hours_per_day", "1")
     log_in(qtbot, device_window)
     open_settings(qtbot)
-    type_text(qtbot, MANAGER_PIN)
-    press(qtbot, Qt.Key.Key_Return)
+    approve(qtbot)
     page = wait_dialog(qtbot, "deviceSettings")
     simulators.printer.paper_out = True
     qtbot.mouseClick(page.selftest.run_button, Qt.MouseButton.LeftButton)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from ..helpers import MANAGER_PIN, log_in, press, type_text, wait_dialog
+from ..helpers import approve, log_in, wait_dialog
 from .test_device_settings import open_settings
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def settings_page(qtbot: Any, window: Any) -> Any:
     log_in(qtbot, window)
     open_settings(qtbot)
-    type_text(qtbot, MANAGER_PIN)
-    press(qtbot, Qt.Key.Key_Return)
+    approve(qtbot)
     return wait_dialog(qtbot, "deviceSettings")
 
 

@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import select
+import signal
 import threading
 from pathlib import Path
 from typing import Callable
@@ -170,10 +171,14 @@ def main(argv: list[str] | None = None) -> int:
                 on_saved=lambda png: print(f"printed {png}", flush=True))
     sim.paper_out = args.paper_out
     print(f"printer simulator on {sim.path}; receipts go to {args.out}", flush=True)
+    # Ctrl-C ends it cleanly. The handler is set explicitly: a process started from a
+    # background shell inherits SIGINT ignored, and would then never stop on Ctrl-C.
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        while not stop.wait(0.5):
+            pass
     finally:
+        signal.signal(signal.SIGINT, previous)
         sim.stop()
     return 0

@@ -7,11 +7,12 @@ DATA ?= demo-data
 PIP_TOOLS_VERSION := 7.6.2
 
 # Debian packages Qt needs under a real or virtual X server, plus the tools the tests
-# compare against (age, ffmpeg) and use (socat, xvfb).
+# compare against (age, ffmpeg) and use (socat, xvfb; binutils for PyInstaller's objdump
+# when the tests build the .deb).
 DEB_PACKAGES := libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libportaudio2 fonts-noto-cjk age ffmpeg socat \
-	xvfb xauth
+	xvfb xauth binutils
 
 .PHONY: run test test-deep lint deps venv clean translations bench lock package
 

@@ -48,7 +48,7 @@ DEFAULTS: dict[str, Any] = {
                   # "auto": a hardware H.264 encoder where the PC has one, else libx264.
                   "encoder": "auto", "preset": "veryfast", "crf": 30, "keyframe_s": 2,
                   # x264 look-ahead: smaller clips, but each frame seals a clip a frame later.
-                  "lookahead_frames": 2,
+                  "lookahead_frames": 1,
                   "audio_kbps": 48,
                   # A still counter is encoded at this rate (0: always full rate); frames
                   # of a sale only if motion_thin_sales is on.

@@ -1,12 +1,13 @@
 """How evidence video is encoded: one set of quality settings, spelt out for each H.264 encoder.
 
 The defaults were chosen on real counter footage (see the README's recording section):
-`veryfast` at CRF 30, a keyframe every 2 s, no B-frames and a two-frame look-ahead, one
+`veryfast` at CRF 30, a keyframe every 2 s, no B-frames and a one-frame look-ahead, one
 thread. Clips are never streamed and the preview does not come from the encoder, so x264's
 `zerolatency` tune is not needed; but a clip is finished once packets pass its post-roll,
-so encoder delay is kept to two frames (B-frames and a long look-ahead would each add
-frames of delay before a sale's clip can be sealed). The short look-ahead still enables
-x264's macroblock tree, which more than halves the size of a calm counter scene.
+so encoder delay is kept to one frame (B-frames and a long look-ahead would each add
+frames of delay before a sale's clip can be sealed). One frame of look-ahead is enough for
+x264's macroblock tree, which more than halves the size of a calm counter scene (on the
+shipped footage it came out smaller than with two).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class VideoSettings:
     #: Seconds between keyframes: a clip starts on one, so it bounds pre-roll precision.
     keyframe_interval_s: float = 2.0
     #: Frames x264 looks ahead (each one delays every packet by a frame period).
-    lookahead_frames: int = 2
+    lookahead_frames: int = 1
     #: Encoder threads; one thread encodes 720p15 with room to spare and costs the least CPU.
     threads: int = 1
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Iterable, Mapping
 
-from .journal import JournalEvent
+from .journal import JournalEvent, JournalKind
 
 
 class RetentionClass(StrEnum):
@@ -41,11 +41,11 @@ DEFAULT_REGULATED_CATEGORIES = frozenset({"insurance", "financial"})
 
 #: Journal events that put a sale into a class by themselves.
 _CLASS_OF_EVENT: Mapping[str, RetentionClass] = {
-    "age_confirmed": RetentionClass.REGULATED,
-    "line_voided": RetentionClass.VOID,
-    "sale_voided": RetentionClass.VOID,
-    "price_overridden": RetentionClass.OVERRIDE,
-    "payment_reversed": RetentionClass.REFUND,
+    JournalKind.AGE_CONFIRMED: RetentionClass.REGULATED,
+    JournalKind.LINE_VOIDED: RetentionClass.VOID,
+    JournalKind.SALE_VOIDED: RetentionClass.VOID,
+    JournalKind.PRICE_OVERRIDDEN: RetentionClass.OVERRIDE,
+    JournalKind.PAYMENT_REVERSED: RetentionClass.REFUND,
 }
 
 
@@ -58,9 +58,9 @@ def classify(events: Iterable[JournalEvent],
     for event in events:
         if event.kind in _CLASS_OF_EVENT:
             classes.add(_CLASS_OF_EVENT[event.kind])
-        elif event.kind == "sale_started" and event.data.get("kind") == "return":
+        elif event.kind == JournalKind.SALE_STARTED and event.data.get("kind") == "return":
             classes.add(RetentionClass.REFUND)
-        elif event.kind == "line_added":
+        elif event.kind == JournalKind.LINE_ADDED:
             if str(event.data.get("category", "")).casefold() in regulated:
                 classes.add(RetentionClass.REGULATED)
             if event.data.get("source") == "return":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
-from .journal import JournalEvent
+from .journal import JournalEvent, JournalKind
 
 
 class Mark(Enum):
@@ -38,16 +38,16 @@ SALE_MARKS: tuple[Mark, ...] = tuple(m for m in Mark if m is not Mark.NO_SALE)
 
 #: Journal event kind -> the mark it sets.
 EVENT_MARKS: dict[str, Mark] = {
-    "sale_voided": Mark.VOIDED,
-    "line_voided": Mark.LINE_VOID,
-    "price_overridden": Mark.PRICE_OVERRIDE,
-    "line_discounted": Mark.DISCOUNT,
-    "sale_discounted": Mark.DISCOUNT,
-    "payment_declined": Mark.CARD_DECLINED,
-    "payment_aborted": Mark.CARD_ABORTED,
-    "payment_unknown": Mark.CARD_UNKNOWN,
-    "recording_gap": Mark.RECORDING_GAP,
-    "recording_stopped": Mark.RECORDING_STOPPED,
+    JournalKind.SALE_VOIDED: Mark.VOIDED,
+    JournalKind.LINE_VOIDED: Mark.LINE_VOID,
+    JournalKind.PRICE_OVERRIDDEN: Mark.PRICE_OVERRIDE,
+    JournalKind.LINE_DISCOUNTED: Mark.DISCOUNT,
+    JournalKind.SALE_DISCOUNTED: Mark.DISCOUNT,
+    JournalKind.PAYMENT_DECLINED: Mark.CARD_DECLINED,
+    JournalKind.PAYMENT_ABORTED: Mark.CARD_ABORTED,
+    JournalKind.PAYMENT_UNKNOWN: Mark.CARD_UNKNOWN,
+    JournalKind.RECORDING_GAP: Mark.RECORDING_GAP,
+    JournalKind.RECORDING_STOPPED: Mark.RECORDING_STOPPED,
 }
 
 

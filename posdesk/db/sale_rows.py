@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from posdesk.core.card_numbers import mask_card_numbers
-from posdesk.core.journal import JournalEvent
+from posdesk.core.journal import JournalEvent, JournalKind
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import OriginalLine, Sale, SaleState
 from posdesk.core.tax import TaxRate
@@ -20,14 +20,14 @@ from .models import JournalEventRow, SaleLine
 
 #: Journal events that change the stored state of a sale on their own.
 STATE_EVENTS: dict[str, SaleState] = {
-    "tendering_started": SaleState.TENDERING,
-    "tendering_cancelled": SaleState.OPEN,
-    "sale_suspended": SaleState.SUSPENDED,
-    "sale_resumed": SaleState.OPEN,
-    "sale_voided": SaleState.VOIDED,
+    JournalKind.TENDERING_STARTED: SaleState.TENDERING,
+    JournalKind.TENDERING_CANCELLED: SaleState.OPEN,
+    JournalKind.SALE_SUSPENDED: SaleState.SUSPENDED,
+    JournalKind.SALE_RESUMED: SaleState.OPEN,
+    JournalKind.SALE_VOIDED: SaleState.VOIDED,
 }
 #: Journal events after which a sale is finished and must not be offered for resuming.
-FINISHING_EVENTS: frozenset[str] = frozenset({"sale_completed", "sale_voided"})
+FINISHING_EVENTS: frozenset[str] = frozenset({JournalKind.SALE_COMPLETED, JournalKind.SALE_VOIDED})
 
 
 def masked(value: Any) -> Any:

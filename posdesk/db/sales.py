@@ -18,7 +18,7 @@ from typing import Iterable
 from peewee import IntegrityError, fn
 
 from posdesk.core.clock import Clock, SystemClock
-from posdesk.core.journal import JournalEvent, canonical_bytes
+from posdesk.core.journal import JournalEvent, JournalKind, canonical_bytes
 from posdesk.core.money import Money, currency
 from posdesk.core.sale import OriginalLine, Sale, SaleKind, SaleState
 
@@ -65,7 +65,7 @@ class SaleStore:
         """Journal one event. `sale_started` creates the sale row; suspend, resume, tender
         and void events also move the row's state, so the row never lags the journal."""
         with db.atomic():
-            if event.kind == "sale_started":
+            if event.kind == JournalKind.SALE_STARTED:
                 if SaleRow.get_or_none(SaleRow.id == sale_id) is None:
                     fields = sale_rows.started_fields(sale_id, event)
                     shift = open_shift_row(fields["lane"])
@@ -129,7 +129,7 @@ class SaleStore:
         recovered = []
         for row in self._unfinished(lane):
             events = self.load_events(row.id)
-            if any(e.kind == "sale_completed" for e in events):
+            if any(e.kind == JournalKind.SALE_COMPLETED for e in events):
                 self.commit_sale(Sale.replay(events, self._clock))
                 recovered.append(row.id)
         return recovered

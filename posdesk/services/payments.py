@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+from posdesk.core.journal import JournalKind
 from posdesk.core.lines import Payment, PaymentStatus
 from posdesk.core.money import Money
 from posdesk.devices.payment import (AdminResult, Outcome, PaymentKind, PaymentResult,
@@ -219,7 +220,7 @@ class CardPayments:
         sale = self._checkout.sale
         assert sale is not None
         for e in sale.events:
-            if e.kind == "payment_started" and e.data.get("payment_id") == payment_id:
+            if e.kind == JournalKind.PAYMENT_STARTED and e.data.get("payment_id") == payment_id:
                 return e
         raise KeyError(payment_id)
 

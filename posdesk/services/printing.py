@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping
 
 from posdesk import crashpoints
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+from posdesk.core.journal import JournalKind
 from posdesk.core.receipt import DEFAULT_LABELS, StoreHeader, TextReport
 from posdesk.core.receipt_build import build_receipt
 from posdesk.core.report_rows import report_rows, report_title
@@ -128,14 +129,14 @@ class ReceiptPrinting:
             problem = QT_TRANSLATE_NOOP("PrinterStatus", "The printer does not answer.")
             self._tell(None, problem)
             if sale is not None:
-                sale.note("receipt_not_printed", {"reason": str(error)})
+                sale.note(JournalKind.RECEIPT_NOT_PRINTED, {"reason": str(error)})
             return
         if sale is not None:
             if outcome.printed:
                 crashpoints.reached("receipt-printed")
-                sale.note("receipt_printed", {})
+                sale.note(JournalKind.RECEIPT_PRINTED, {})
             else:
-                sale.note("receipt_not_printed", {"reason": str(outcome.problem or "")})
+                sale.note(JournalKind.RECEIPT_NOT_PRINTED, {"reason": str(outcome.problem or "")})
         for listener in self.on_outcome:
             listener(outcome)
         self._tell(outcome.status, outcome.problem)

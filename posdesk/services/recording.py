@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from posdesk.core.clock import Clock, Instant
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
-from posdesk.core.journal import JournalEvent, canonical_bytes
+from posdesk.core.journal import JournalEvent, JournalKind, canonical_bytes
 from posdesk.core.journal_text import describe
 from posdesk.core.sale import Sale, SaleState
 from posdesk.devices.worker import DeviceWorker
@@ -207,7 +207,7 @@ class RecordingService:
         and the sale goes on unrecorded unless recording is started again."""
         sale = self._checkout.sale
         if sale is not None and self.recording_sale:
-            sale.note("recording_stopped", {"by": self._checkout.user.name})
+            sale.note(JournalKind.RECORDING_STOPPED, {"by": self._checkout.user.name})
             self._end(sale, "stopped")
 
     # -- sale events (the sale's thread) ---------------------------------------------------
@@ -223,7 +223,7 @@ class RecordingService:
             if text:
                 sup = self.supervisor
                 self._calls.submit(lambda: sup.cue(sale_id, event.mono_ns, text))
-        if event.kind == "sale_suspended":
+        if event.kind == JournalKind.SALE_SUSPENDED:
             self._end(sale, "suspended")
 
     def _recorded(self, sale: Sale) -> _Recorded:
@@ -239,7 +239,7 @@ class RecordingService:
         if behind is None:
             return
         minutes = int(behind.total_seconds() // 60)
-        sale.note("clock_behind_evidence", {"minutes": minutes})
+        sale.note(JournalKind.CLOCK_BEHIND_EVIDENCE, {"minutes": minutes})
         self._problem(QT_TRANSLATE_NOOP(
             "Recording", "The clock is {minutes} minutes behind the last recorded sale: "
             "please set the date and time.").format(minutes=minutes))
@@ -247,10 +247,10 @@ class RecordingService:
     def _begin(self, sale: Sale, rec: _Recorded) -> None:
         rec.recording = True
         if not self.state.sound_ok:
-            sale.note("recording_without_sound", {})
+            sale.note(JournalKind.RECORDING_WITHOUT_SOUND, {})
         cause = self._gap_cause()
         if cause is not None:  # the sale starts inside a gap: its journal says so at once
-            sale.note("recording_gap", {"cause": cause})
+            sale.note(JournalKind.RECORDING_GAP, {"cause": cause})
         now = self._clock.now()
         rec.since_mono_ns = now.mono_ns
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
@@ -329,7 +329,7 @@ class RecordingService:
     def _gap(self, sale_ids: tuple[str, ...], reason: str) -> None:
         sale = self._checkout.sale
         if sale is not None and sale.id in sale_ids and sale.state in (SaleState.OPEN, SaleState.TENDERING):
-            sale.note("recording_gap", {"reason": reason})
+            sale.note(JournalKind.RECORDING_GAP, {"reason": reason})
         self.state.recorder_up = False
         self._down_reason = reason
         self._problem(QT_TRANSLATE_NOOP("Recording", "The recorder stopped ({reason}); it is restarting."
@@ -354,8 +354,9 @@ class RecordingService:
         if sale is not None and not sale.finished and w.code in (
                 WarningCode.FRAMES_DROPPED, WarningCode.CAMERA_LOST, WarningCode.NO_CAMERA,
                 WarningCode.DISK_FULL):
-            sale.note("recording_gap" if w.code is not WarningCode.FRAMES_DROPPED else "frames_dropped",
-                      {"cause": str(w.code), "count": w.count})
+            kind = (JournalKind.FRAMES_DROPPED if w.code is WarningCode.FRAMES_DROPPED
+                    else JournalKind.RECORDING_GAP)
+            sale.note(kind, {"cause": str(w.code), "count": w.count})
         if w.code is not WarningCode.CAMERA_BACK:
             self._problem(w.text)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from posdesk.core.journal import JournalEvent
+from posdesk.core.journal import JournalEvent, JournalKind
 from posdesk.core.money import Money
 from posdesk.core.sale import Sale, SaleKind
 
@@ -12,9 +12,9 @@ from .config import Config
 
 #: Journal events that make a sale worth recording under the "rules" policy.
 _RULE_EVENTS = {
-    "void": ("line_voided", "sale_voided"),
-    "override": ("price_overridden",),
-    "card": ("payment_started",),
+    "void": (JournalKind.LINE_VOIDED, JournalKind.SALE_VOIDED),
+    "override": (JournalKind.PRICE_OVERRIDDEN,),
+    "card": (JournalKind.PAYMENT_STARTED,),
 }
 
 
@@ -34,13 +34,14 @@ class RecordingPolicy:
             return True
         if self.mode != "rules":
             return False
-        if "refund" in self.rules and sale.kind is SaleKind.RETURN and event.kind == "sale_started":
+        if "refund" in self.rules and sale.kind is SaleKind.RETURN and event.kind == JournalKind.SALE_STARTED:
             return True
         if any(event.kind in _RULE_EVENTS.get(rule, ()) for rule in self.rules):
             return True
-        if event.kind == "line_added" and event.data.get("category") in self.categories:
+        if event.kind == JournalKind.LINE_ADDED and event.data.get("category") in self.categories:
             return True
-        return self.threshold is not None and event.kind in ("line_added", "quantity_changed") \
+        return self.threshold is not None \
+            and event.kind in (JournalKind.LINE_ADDED, JournalKind.QUANTITY_CHANGED) \
             and abs(sale.total) >= self.threshold
 
     @classmethod

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
 from posdesk.core.clock import Clock, SystemClock
 from posdesk.core.errors import DomainError
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
-from posdesk.core.journal import JournalEvent
+from posdesk.core.journal import JournalEvent, JournalKind
 from posdesk.core.journal_text import describe
 from posdesk.core.money import Currency, currency
 from posdesk.core.picture import Picture
@@ -256,7 +256,7 @@ class ViewerService:
             except MediaError as e:
                 log.info("clip of %s does not play: %s", sale_id, e)
         gaps = tuple(Gap(j.offset_s, str(j.data.get("cause") or j.data.get("reason") or j.kind))
-                     for j in journal if j.kind in ("recording_gap", "recording_stopped")
+                     for j in journal if j.kind in (JournalKind.RECORDING_GAP, JournalKind.RECORDING_STOPPED)
                      and j.offset_s is not None)
         self._audit(self._user, "viewer_view", sale=sale_id, badge=badge.state.value)
         return SaleEvidence(sale, journal, badge, plain or None, duration, gaps, manifest, receipt)

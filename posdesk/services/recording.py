@@ -1,13 +1,13 @@
 """The dual recording of each sale: sale events to the recorder, evidence into the database.
 
-The recorder runs in a supervised child process (`recording.lane_recorder`, which also signs
-the evidence); this service turns
-the checkout's journal into its commands: the sale's start opens a clip (with the pre-roll),
-each event becomes a subtitle cue, the sale's end — once its journal is committed — closes
-the clip after the post-roll and has its manifest signed. Calls into the recorder go
-through a worker thread of their own, so a stuck pipe to a hung recorder can never freeze
-the cashier's window. What the recorder reports (death, dropped frames, full disk) is
-journaled on the sale it hit and shown to the cashier.
+The recorder runs in a supervised child process and the evidence is signed beside it
+(`recording.lane_recorder`); this service turns the checkout's journal into their commands:
+the sale's start opens a clip (with the pre-roll), each event becomes a subtitle cue, the
+sale's end — once its journal is committed — closes the clip after the post-roll and has its
+manifest signed. Calls into the recorder go through a worker thread of their own, so a
+stuck pipe to a hung recorder can never freeze the cashier's window. What the recorder
+reports (death, dropped frames, full disk) is journaled on the sale it hit and shown to the
+cashier.
 """
 from __future__ import annotations
 

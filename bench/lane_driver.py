@@ -46,9 +46,9 @@ def _wait(s: Services, condition, what: str) -> None:
 
 def _settle_recording(s: Services) -> None:
     """Wait until every clip of this run has its manifest (no pending notes are left)."""
-    if s.recording is None or s.recording.supervisor is None:
+    if s.recording is None or s.recording.chain is None:
         return
-    layout = s.recording.supervisor.chain.layout
+    layout = s.recording.chain.layout
     _wait(s, lambda: not list(layout.pending()), "every clip's manifest")
 
 

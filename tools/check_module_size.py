@@ -15,7 +15,6 @@ LIMIT = 400
 #: Today's offenders, each with the change that splits it. Remove an entry when its module
 #: is split; do not add to this list.
 ALLOWED = frozenset({
-    "recording/supervisor.py",  # issue 9 item 2: the supervisor apart from the evidence service
     "services/checkout.py",  # issue 9 item 2: session, sale, returns, shifts as services
 })
 

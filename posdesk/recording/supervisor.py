@@ -1,17 +1,15 @@
-"""App-side keeper of the recorder child process and of the lane's evidence chain.
+"""App-side keeper of the recorder child process.
 
-`RecorderSupervisor` starts the recorder (spawn start method), forwards sale events to it,
-and reads its status on a monitor thread. It notices death two ways: the process exits
-(an FFmpeg abort, a kill) or its heartbeat stops (a hung camera driver; the child is
-then killed). Either way it reports `RecorderDown` (the app journals the gap), recovers
-every interrupted clip (cut to its sealed prefix, `truncated` manifest), and restarts the
-recorder; a sale still going on gets a fresh clip for the rest of it.
+`RecorderSupervisor` starts the recorder (spawn start method), sends it messages over one
+pipe, and reads what it reports on a monitor thread. It notices death two ways: the
+process exits (an FFmpeg abort, a kill) or its heartbeat stops (a hung camera driver; the
+child is then killed). Either way it tells its listener (the evidence service, which
+recovers the clips the dead recorder left open and names the sales it hit), reports
+`RecorderDown`, and starts a new recorder after a short back-off.
 
-This is also the evidence service: manifests are signed here, in the app process, on one
-evidence worker thread (hashing a clip reads it once), so the chain is appended in one
-place and in order, and finalising a clip never delays the next sale or the GUI. Plain
-Python with callbacks: `on_event` is called from the supervisor's threads; the UI bridge
-turns events into queued Qt signals.
+It knows nothing of manifests or keys: what the recorder says about clips goes to the
+listener as it comes. Plain Python with callbacks: `on_event` is called from the monitor
+thread; the UI bridge turns events into queued Qt signals.
 """
 from __future__ import annotations
 
@@ -19,19 +17,15 @@ import logging
 import multiprocessing
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from multiprocessing.connection import Connection
 from dataclasses import dataclass, field
-from typing import Callable
+from multiprocessing.connection import Connection
+from typing import Callable, Protocol
 
 from ..core.clock import Clock, Instant, SystemClock
-from .evidence.chain import EvidenceChain
-from .evidence.layout import PendingClip
-from .evidence.manifest import ClipStatus, Entry, JournalDigest, NoClipReason, SaleRef
-from .evidence.recovery import recover_clip
-from .preview import PreviewImage, PreviewSlot
+from .events import RecorderDown, RecorderUp, notify
 from .messages import (ClipFinalised, ClipOpened, ClipRefused, Heartbeat, JournalCue, Ready,
                        RecorderConfig, RecorderWarning, SaleEnded, SaleStarted, Shutdown)
+from .preview import PreviewImage, PreviewSlot
 
 log = logging.getLogger(__name__)
 
@@ -44,50 +38,42 @@ STABLE_RUN_S = 60.0
 #: Time the child gets to import its libraries and open its camera before its first beat.
 STARTUP_TIMEOUT_S = 30.0
 
-
-# -- events for the app -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class RecorderUp:
-    pid: int
-    restarts: int
-
-
-@dataclass(frozen=True)
-class RecorderDown:
-    """The recorder died; the app journals a recording gap for every sale in `sales`."""
-
-    at: Instant
-    reason: str
-    sales: tuple[str, ...]
+#: What the app sends the recorder.
+ToRecorder = SaleStarted | JournalCue | SaleEnded | Shutdown
+#: What the recorder says about the clips it writes (the evidence service acts on them).
+ClipReport = ClipOpened | ClipFinalised | ClipRefused
+#: What the supervisor reports to the app.
+SupervisorEvent = RecorderUp | RecorderDown | RecorderWarning
+#: The child's entry point: its configuration, its end of the pipe, the preview slot's name.
+ChildMain = Callable[[RecorderConfig, Connection, str], None]
 
 
-@dataclass(frozen=True)
-class ManifestSigned:
-    """A sale's evidence entry is in the chain (status complete, truncated or no-clip)."""
+class RecorderListener(Protocol):
+    """What the supervisor tells about the recorder's life, in order, on its monitor thread."""
 
-    sale_id: str
-    entry: Entry
+    def recorder_ready(self) -> None:
+        """A recorder (the first or a restarted one) is up and takes sale messages."""
 
+    def clip_report(self, report: ClipReport) -> None:
+        """The recorder opened, finished or refused a clip."""
 
-@dataclass(frozen=True)
-class EvidenceFailed:
-    sale_id: str
-    error: str
-
-
-RecorderEvent = RecorderUp | RecorderDown | ManifestSigned | EvidenceFailed | RecorderWarning
+    def recorder_died(self, at: Instant) -> tuple[str, ...]:
+        """The recorder is dead and reaped, and no new one runs yet: the sales it hit."""
 
 
-@dataclass
-class _Sale:
-    ref: SaleRef
-    started: Instant
-    ended: Instant | None = None
-    clip: str | None = None  # "requested" | "open" | None (no clip running)
-    manifests: int = 0
-    refused: NoClipReason | None = None
-    interrupted: bool = False  # its open clip died with a recorder; recovery signs it
+class RestartBackoff:
+    """How long to wait before restarting a recorder that died (`RESTART_DELAYS_S`)."""
+
+    def __init__(self, delays_s: tuple[float, ...] = RESTART_DELAYS_S,
+                 stable_run_s: float = STABLE_RUN_S):
+        self._delays_s = delays_s
+        self._stable_run_s = stable_run_s
+        self._quick_deaths = 0
+
+    def died(self, lived_s: float) -> float:
+        """Note a death after `lived_s` seconds of running; the wait before the next start."""
+        self._quick_deaths = 1 if lived_s > self._stable_run_s else self._quick_deaths + 1
+        return self._delays_s[min(self._quick_deaths, len(self._delays_s)) - 1]
 
 
 @dataclass
@@ -96,63 +82,58 @@ class _Child:
     conn: Connection
     spawned: float
     last_beat: float | None = None
-    pid_reported: bool = False
     sends: threading.Lock = field(default_factory=threading.Lock)
 
 
 class RecorderSupervisor:
-    """Keeps one recorder running for one lane and signs every sale's evidence."""
+    """Keeps one recorder process running for one lane."""
 
-    def __init__(self, config: RecorderConfig, *, chain: EvidenceChain,
-                 journal: Callable[[str], JournalDigest],
-                 on_event: Callable[[RecorderEvent], None], clock: Clock | None = None,
+    def __init__(self, config: RecorderConfig, *, listener: RecorderListener,
+                 on_event: Callable[[SupervisorEvent], None], clock: Clock | None = None,
                  heartbeat_timeout_s: float = 3.0,
-                 restart_delays_s: tuple[float, ...] = RESTART_DELAYS_S):
-        """`journal(sale_id)` gives the digest of the sale's journal as it stands now
-        (an empty digest for a sale the database does not know); it is called on the
-        evidence thread."""
+                 restart_delays_s: tuple[float, ...] = RESTART_DELAYS_S,
+                 child_main: ChildMain | None = None):
+        """`child_main` runs in the child; the real recorder (`process.run_recorder`)
+        unless given. It must be importable by name, as the spawn start method needs."""
         self.config = config
-        self.chain = chain
         #: Which video encoder the recorder runs (and why not a hardware one); "" until ready.
         self.video_encoder = ""
-        self._journal = journal
+        self.restarts = 0
+        self._listener = listener
         self._on_event = on_event
         self._clock = clock or SystemClock()
         self._heartbeat_timeout_s = heartbeat_timeout_s
-        self._restart_delays_s = restart_delays_s
+        self._backoff = RestartBackoff(restart_delays_s)
+        self._next_delay_s = 0.0
+        self._child_main = child_main
         self._ctx = multiprocessing.get_context("spawn")
-        self._lock = threading.RLock()
-        self._sales: dict[str, _Sale] = {}
         self._child: _Child | None = None
         self._stop = threading.Event()
-        self._evidence = ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidence")
+        self._stopping = False
         self._monitor: threading.Thread | None = None
         self._slot: PreviewSlot | None = None
-        self._stopping = False
-        self.restarts = 0
-        self._quick_deaths = 0
 
     # -- life cycle ---------------------------------------------------------------------
 
     def start(self) -> None:
-        """Recover clips a previous run left behind, then start the recorder."""
-        self._recover_all(None)
         width, height = self.config.preview_size
         self._slot = PreviewSlot.create(width, height)
-        self._spawn()
+        self._spawn(self._slot)
         self._monitor = threading.Thread(target=self._watch, name="recorder-monitor",
                                          daemon=True)
         self._monitor.start()
 
-    def stop(self, timeout_s: float = 15.0) -> None:
-        """Finish every clip, sign the manifests, stop the recorder and the threads.
+    def stop(self, timeout_s: float = 15.0) -> bool:
+        """Ask the recorder to finish its clips and exit, then end the monitor thread.
 
-        Idempotent: a second call returns at once.
+        True when the last recorder did not exit cleanly (it died, or was killed after
+        `timeout_s`), so clips it left open need recovery. Idempotent: a second call
+        returns False at once.
         """
         if self._stop.is_set():
-            return
+            return False
         self._stopping = True
-        self._send(Shutdown())
+        self.send(Shutdown())
         if self._monitor is not None:
             self._monitor.join(timeout_s)
         child = self._child
@@ -163,55 +144,30 @@ class RecorderSupervisor:
         self._stop.set()
         if self._monitor is not None:
             self._monitor.join()
-        if child is not None:
-            child.conn.close()
-            if child.process.exitcode != 0:
-                self._recover_all(self._clock.now())
-        self._evidence.shutdown(wait=True)
         slot, self._slot = self._slot, None  # `preview()` answers None from now on
         if slot is not None:
             slot.close()
             slot.unlink()
+        if child is None:
+            return False  # it died earlier, and its death was handled then
+        child.conn.close()
+        return child.process.exitcode != 0
 
     @property
     def pid(self) -> int | None:
         child = self._child
         return child.process.pid if child is not None else None
 
-    # -- sale events from the app -------------------------------------------------------
-
-    def sale_started(self, sale: SaleRef, at: Instant) -> None:
-        with self._lock:
-            state = self._sales[sale.sale_id] = _Sale(sale, at)
-            if self._child is not None and self._child.pid_reported:
-                state.clip = "requested"
-                self._send(SaleStarted(sale, at))
-
-    def cue(self, sale_id: str, mono_ns: int, text: str) -> None:
-        """A journal line to show on the clip's subtitle track."""
-        self._send(JournalCue(sale_id, mono_ns, text))
-
-    def sale_ended(self, sale_id: str, at: Instant, outcome: str,
-                   postroll_s: float | None = None) -> None:
-        """Call once the sale is committed: its journal is what the manifest will bind."""
-        with self._lock:
-            state = self._sales.get(sale_id)
-            if state is None:
-                return
-            state.ended = at
-            if state.clip is not None:
-                self._send(SaleEnded(sale_id, at, outcome, postroll_s))
-            elif state.manifests == 0 and not state.interrupted:
-                reason = state.refused or NoClipReason.RECORDER_DOWN
-                self._evidence.submit(self._no_clip, state, reason)
-            else:
-                self._sales.pop(sale_id)
-
-    def sale_without_clip(self, sale: SaleRef, started: Instant, ended: Instant,
-                          reason: NoClipReason) -> None:
-        """A sale the recording policy left unrecorded still gets its (no-clip) manifest,
-        so the chain knows of every sale; signed on the evidence thread like the others."""
-        self._evidence.submit(self._no_clip, _Sale(sale, started, ended), reason)
+    def send(self, message: ToRecorder) -> None:
+        """Pass `message` to the running recorder; dropped (and logged) when none takes it."""
+        child = self._child
+        if child is None:
+            return
+        try:
+            with child.sends:
+                child.conn.send(message)
+        except (BrokenPipeError, EOFError, OSError) as e:
+            log.warning("recorder did not take %s: %s", type(message).__name__, e)
 
     def preview(self, newer_than: int = 0) -> PreviewImage | None:
         slot = self._slot
@@ -265,150 +221,40 @@ class RecorderSupervisor:
             return
         if isinstance(message, Ready):
             self.video_encoder = message.video_encoder
-            self._on_ready(child, message.pid)
-        elif isinstance(message, ClipOpened):
-            self._set_clip(message.pending.sale.sale_id, "open")
-        elif isinstance(message, ClipFinalised):
-            self._evidence.submit(self._clip_done, message)
-        elif isinstance(message, ClipRefused):
-            with self._lock:
-                state = self._sales.get(message.sale.sale_id)
-                if state is not None:
-                    state.clip, state.refused = None, message.reason
-            if state is not None and state.ended is not None:
-                self._evidence.submit(self._no_clip, state, message.reason)
+            self._listener.recorder_ready()
+            notify(self._on_event, RecorderUp(message.pid, self.restarts))
+        elif isinstance(message, (ClipOpened, ClipFinalised, ClipRefused)):
+            self._listener.clip_report(message)
         elif isinstance(message, RecorderWarning):
-            self._emit(message)
-
-    def _on_ready(self, child: _Child, pid: int) -> None:
-        with self._lock:
-            child.pid_reported = True
-            for state in self._sales.values():
-                if state.ended is None and state.clip is None and state.refused is None:
-                    # A sale that began (or went on) while the recorder was down.
-                    state.clip = "requested"
-                    self._send(SaleStarted(state.ref, state.started))
-        self._emit(RecorderUp(pid, self.restarts))
+            notify(self._on_event, message)
 
     def _on_death(self, child: _Child, reason: str) -> None:
         at = self._clock.now()
         child.process.join()
         child.conn.close()
-        dead_clips = self._dead_clips()
-        noted = {p.sale.sale_id for p in dead_clips}
-        with self._lock:
-            self._child = None
-            hit = tuple(s.ref.sale_id for s in self._sales.values()
-                        if s.clip is not None or (s.ended is None and s.refused is None))
-            # An ended sale whose clip never got as far as a file gets a no-clip manifest.
-            unrecorded = [s for s in self._sales.values() if s.ended is not None
-                          and s.clip is not None and s.ref.sale_id not in noted
-                          and s.manifests == 0]
-            for state in self._sales.values():
-                state.interrupted |= state.ref.sale_id in noted
-                state.clip = None
+        self._child = None
+        hit = self._listener.recorder_died(at)
         log.error("recorder died (%s); sales affected: %s", reason, ", ".join(hit) or "none")
-        self._emit(RecorderDown(at, reason, hit))
-        for pending in dead_clips:
-            self._evidence.submit(self._recover, pending, at)
-        for state in unrecorded:
-            self._evidence.submit(self._no_clip, state, NoClipReason.RECORDER_DOWN)
-        lived = time.monotonic() - child.spawned
-        self._quick_deaths = 1 if lived > STABLE_RUN_S else self._quick_deaths + 1
-
-    def _dead_clips(self) -> list[PendingClip]:
-        """Clips of this lane left without a manifest.
-
-        Called only while no recorder runs, so this is a snapshot of dead clips: the next
-        recorder writes new pending notes of its own.
-        """
-        return [p for p in self.chain.layout.pending() if p.sale.lane_id == self.chain.lane_id]
-
-    def _recover_all(self, at: Instant | None) -> None:
-        for pending in self._dead_clips():
-            self._evidence.submit(self._recover, pending, at)
+        notify(self._on_event, RecorderDown(at, reason, hit))
+        self._next_delay_s = self._backoff.died(time.monotonic() - child.spawned)
 
     def _restart(self) -> None:
-        delays = self._restart_delays_s
-        delay = delays[min(self._quick_deaths, len(delays)) - 1]
-        if self._stop.wait(delay) or self._stopping:
+        if self._stop.wait(self._next_delay_s) or self._stopping or self._slot is None:
             return
         self.restarts += 1
-        self._spawn()
+        self._spawn(self._slot)
 
-    def _spawn(self) -> None:
-        # The child's code (PyAV, OpenCV, the encoders) is imported here, not with this
-        # module: the window starts without loading what only the recorder process runs.
-        from .process import run_recorder
+    def _spawn(self, slot: PreviewSlot) -> None:
+        main = self._child_main
+        if main is None:
+            # The child's code (PyAV, OpenCV, the encoders) is imported here, not with this
+            # module: the window starts without loading what only the recorder process runs.
+            from .process import run_recorder
+            main = run_recorder
         parent, child_end = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=run_recorder, name=f"recorder-{self.config.lane_id}",
-                                    args=(self.config, child_end, self._slot.name), daemon=True)
+        process = self._ctx.Process(target=main, name=f"recorder-{self.config.lane_id}",
+                                    args=(self.config, child_end, slot.name), daemon=True)
         process.start()
         child_end.close()
-        with self._lock:
-            self._child = _Child(process, parent, time.monotonic())
+        self._child = _Child(process, parent, time.monotonic())
         log.info("recorder started as process %d", process.pid)
-
-    def _send(self, message: object) -> None:
-        child = self._child
-        if child is None:
-            return
-        try:
-            with child.sends:
-                child.conn.send(message)
-        except (BrokenPipeError, EOFError, OSError) as e:
-            log.warning("recorder did not take %s: %s", type(message).__name__, e)
-
-    def _set_clip(self, sale_id: str, clip: str | None) -> None:
-        with self._lock:
-            state = self._sales.get(sale_id)
-            if state is not None:
-                state.clip = clip
-
-    # -- evidence thread ----------------------------------------------------------------
-
-    def _clip_done(self, message: ClipFinalised) -> None:
-        sale_id = message.sale.sale_id
-        if message.error:
-            log.error("clip of sale %s ended early: %s", sale_id, message.error)
-        status, reason = ClipStatus.COMPLETE, None
-        if not any(t.frames for t in message.clip.tracks if t.kind == "video"):
-            # A clip without one picture is no evidence of the counter: say so, never complete.
-            status, reason = ClipStatus.NO_CAMERA, NoClipReason.NO_CAMERA
-        self._signed(sale_id, lambda: self.chain.record_clip(
-            message.sale, message.clip, self._journal(sale_id), status=status, reason=reason),
-            clip_closed=True)
-
-    def _no_clip(self, state: _Sale, reason: NoClipReason) -> None:
-        self._signed(state.ref.sale_id, lambda: self.chain.record_no_clip(
-            state.ref, started=state.started, ended=state.ended,
-            journal=self._journal(state.ref.sale_id), reason=reason), clip_closed=True)
-
-    def _recover(self, pending: PendingClip, at: Instant | None) -> None:
-        if not self.chain.layout.pending_note(pending.clip.file).exists():
-            return  # the recorder finalised it just before dying; its manifest came first
-        sale_id = pending.sale.sale_id
-        ended = at or self._clock.now()
-        self._signed(sale_id, lambda: recover_clip(self.chain, pending, self._journal(sale_id),
-                                                   ended=ended), clip_closed=False)
-
-    def _signed(self, sale_id: str, sign: Callable[[], Entry], *, clip_closed: bool) -> None:
-        try:
-            entry = sign()
-        except Exception as e:  # noqa: BLE001 - a failed manifest must be reported, not lost
-            log.exception("evidence for sale %s failed", sale_id)
-            self._emit(EvidenceFailed(sale_id, str(e)))
-            return
-        with self._lock:
-            state = self._sales.get(sale_id)
-            if state is not None:
-                state.manifests += 1
-                if state.ended is not None and (clip_closed or state.clip is None):
-                    self._sales.pop(sale_id)
-        self._emit(ManifestSigned(sale_id, entry))
-
-    def _emit(self, event: RecorderEvent) -> None:
-        try:
-            self._on_event(event)
-        except Exception:  # noqa: BLE001 - a faulty listener must not stop the recorder
-            log.exception("recorder event listener failed on %s", type(event).__name__)

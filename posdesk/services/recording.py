@@ -1,12 +1,13 @@
 """The dual recording of each sale: sale events to the recorder, evidence into the database.
 
-The recorder runs in a supervised child process (`recording.supervisor`); this service turns
-the checkout's journal into its commands: the sale's start opens a clip (with the pre-roll),
-each event becomes a subtitle cue, the sale's end — once its journal is committed — closes
-the clip after the post-roll and has its manifest signed. Calls into the supervisor go
-through a worker thread of their own, so a stuck pipe to a hung recorder can never freeze
-the cashier's window. What the recorder reports (death, dropped frames, full disk) is
-journaled on the sale it hit and shown to the cashier.
+The recorder runs in a supervised child process and the evidence is signed beside it
+(`recording.lane_recorder`); this service turns the checkout's journal into their commands:
+the sale's start opens a clip (with the pre-roll), each event becomes a subtitle cue, the
+sale's end — once its journal is committed — closes the clip after the post-roll and has its
+manifest signed. Calls into the recorder go through a worker thread of their own, so a
+stuck pipe to a hung recorder can never freeze the cashier's window. What the recorder
+reports (death, dropped frames, full disk) is journaled on the sale it hit and shown to the
+cashier.
 """
 from __future__ import annotations
 
@@ -15,23 +16,28 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from posdesk.core.clock import Clock, Instant
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.journal import JournalEvent, JournalKind, canonical_bytes
 from posdesk.core.journal_text import describe
 from posdesk.core.sale import Sale, SaleState
+from posdesk.db.recordings import RecordingStore
+from posdesk.db.sales import SaleStore
+from posdesk.db.writer import DbWriter
 from posdesk.devices.worker import DeviceWorker
+from posdesk.recording.events import (EvidenceFailed, ManifestSigned, RecorderDown, RecorderEvent,
+                                      RecorderUp)
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.layout import ClipLayout
 from posdesk.recording.evidence.manifest import JournalDigest, NoClipReason, SaleRef
 from posdesk.recording.media.motion import MotionSettings
 from posdesk.recording.media.video_settings import VideoSettings
 from posdesk.recording.keys import KeyStore
+from posdesk.recording.lane_recorder import LaneRecorder
 from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
-from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
-                                          RecorderSupervisor, RecorderUp)
+from posdesk.recording.preview import PreviewImage
 
 from .checkout import CheckoutService
 from .clock_watch import ClockWatch
@@ -82,7 +88,7 @@ def video_spec(config: Config, key: str = "recording.camera") -> VideoSpec:
 
 
 def audio_source(config: Config) -> str | None:
-    audio = config.get("recording.audio")
+    audio = str(config.get("recording.audio"))
     if audio == "off":
         return None
     if audio == "auto":
@@ -94,7 +100,8 @@ class RecordingService:
     """Listeners: `on_state(RecordingState)` on the sale's thread (through `Dispatch`)."""
 
     def __init__(self, *, checkout: CheckoutService, config: Config, data_dir: Path, keys: KeyStore,
-                 sales: Any, recordings: Any, writer: Any, dispatch: Dispatch, clock: Clock):
+                 sales: SaleStore, recordings: RecordingStore, writer: DbWriter, dispatch: Dispatch,
+                 clock: Clock):
         self._checkout = checkout
         self._config = config
         self._data_dir = data_dir
@@ -109,7 +116,7 @@ class RecordingService:
         self.on_state: list[Callable[[RecordingState], None]] = []
         self._open: dict[str, _Recorded] = {}
         self._calls = DeviceWorker("recording")
-        self.supervisor: RecorderSupervisor | None = None
+        self.recorder: LaneRecorder | None = None
         self.chain: EvidenceChain | None = None
         self._down_reason: str | None = None  # why the recorder last died, for gap notes
         self._clock_watch = ClockWatch()
@@ -145,12 +152,12 @@ class RecordingService:
             warn_free_bytes=int(self._config.get("recording.disk_warn_mb")) * mib,
             full_free_bytes=int(self._config.get("recording.disk_full_mb")) * mib,
             warn_days=float(self._config.get("recording.disk_warn_days")))
-        self.supervisor = RecorderSupervisor(config, chain=self.chain, journal=self._journal_digest,
-                                             on_event=self._recorder_event, clock=self._clock)
+        self.recorder = LaneRecorder(config, chain=self.chain, journal=self._journal_digest,
+                                     on_event=self._recorder_event, clock=self._clock)
         self._calls.start()
         chain = self.chain
         self._calls.submit(lambda: self._clock_watch.saw(chain.entries()))
-        self._calls.submit(self.supervisor.start)
+        self._calls.submit(self.recorder.start)
         self._calls.submit(self._sign_unsigned_sales)
         self._checkout.on_event.append(self._on_journal)
         self._checkout.on_sale_finished.append(self._on_finished)
@@ -165,28 +172,28 @@ class RecordingService:
     def stop(self) -> None:
         """Sign the evidence of every sale ended so far, then stop the recorder.
 
-        A sale's end reaches the supervisor only once the writer has committed its journal
+        A sale's end reaches the recorder only once the writer has committed its journal
         (`_end`); the last sale before closing may still be on its way. A barrier through
         the writer lets it arrive first, or its manifest would never be signed.
         """
-        if self.supervisor is not None:
+        if self.recorder is not None:
             arrived = threading.Event()
             self._writer.submit(lambda: None, lambda _result, _error: arrived.set())
             if not arrived.wait(STOP_WAIT_S):
                 log.error("the database writer did not catch up in %.0f s; the last sales "
                           "may lack their evidence entry", STOP_WAIT_S)
-            self._calls.submit(self.supervisor.stop)
+            self._calls.submit(self.recorder.stop)
         self._calls.stop(timeout=STOP_WAIT_S)
 
     @property
     def video_encoder(self) -> str:
         """Which video encoder records, and why not a hardware one ("" before the recorder
         is up), for the self-test and the device page."""
-        return self.supervisor.video_encoder if self.supervisor is not None else ""
+        return self.recorder.video_encoder if self.recorder is not None else ""
 
-    def preview(self, newer_than: int = 0) -> Any:
+    def preview(self, newer_than: int = 0) -> PreviewImage | None:
         """The newest preview frame from shared memory (a copy); cheap, never waits."""
-        return self.supervisor.preview(newer_than) if self.supervisor is not None else None
+        return self.recorder.preview(newer_than) if self.recorder is not None else None
 
     # -- manual mode -----------------------------------------------------------------------
     @property
@@ -199,7 +206,7 @@ class RecordingService:
     def record_now(self) -> None:
         """Start recording the open sale (manual mode, or on top of any rule)."""
         sale = self._checkout.sale
-        if sale is not None and self.supervisor is not None and not self.recording_sale:
+        if sale is not None and self.recorder is not None and not self.recording_sale:
             self._begin(sale, self._recorded(sale))
 
     def stop_now(self) -> None:
@@ -218,11 +225,11 @@ class RecordingService:
         rec = self._recorded(sale)
         if not rec.recording and self.policy.fires(sale, event):
             self._begin(sale, rec)
-        if rec.recording and self.supervisor is not None:
+        if rec.recording and self.recorder is not None:
             text = describe(event, sale.currency)
             if text:
-                sup = self.supervisor
-                self._calls.submit(lambda: sup.cue(sale_id, event.mono_ns, text))
+                recorder = self.recorder
+                self._calls.submit(lambda: recorder.cue(sale_id, event.mono_ns, text))
         if event.kind == JournalKind.SALE_SUSPENDED:
             self._end(sale, "suspended")
 
@@ -254,9 +261,9 @@ class RecordingService:
         now = self._clock.now()
         rec.since_mono_ns = now.mono_ns
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
-        sup = self.supervisor
-        assert sup is not None
-        self._calls.submit(lambda: sup.sale_started(ref, now))
+        recorder = self.recorder
+        assert recorder is not None
+        self._calls.submit(lambda: recorder.sale_started(ref, now))
         self.state.rec_since_mono_ns = now.mono_ns
         self._changed()
 
@@ -265,18 +272,18 @@ class RecordingService:
 
     def _end(self, sale: Sale, outcome: str) -> None:
         rec = self._open.pop(sale.id, None)
-        sup = self.supervisor
-        if rec is None or sup is None:
+        recorder = self.recorder
+        if rec is None or recorder is None:
             return
         ended = self._clock.now()
         ref = SaleRef(sale.id, sale.lane, sale.id[:8])
         if rec.recording:
             def close() -> None:
-                sup.sale_ended(sale.id, ended, outcome)
+                recorder.sale_ended(sale.id, ended, outcome)
         else:
             def close() -> None:
-                sup.sale_without_clip(ref, rec.started, ended, NoClipReason.POLICY)
-        def committed(_result: Any, error: BaseException | None) -> None:
+                recorder.sale_without_clip(ref, rec.started, ended, NoClipReason.POLICY)
+        def committed(_result: object, error: BaseException | None) -> None:
             if error is None:  # a failed write is retried; `done` comes again on success
                 self._calls.submit(close)
 
@@ -285,12 +292,12 @@ class RecordingService:
         self.state.rec_since_mono_ns = None
         self._changed()
 
-    # -- evidence (supervisor threads) -----------------------------------------------------
+    # -- evidence (recorder threads) -------------------------------------------------------
     def _journal_digest(self, sale_id: str) -> JournalDigest:
         events = self._sales.load_events(sale_id)
         return JournalDigest.of(canonical_bytes(events), len(events))
 
-    def _recorder_event(self, event: Any) -> None:
+    def _recorder_event(self, event: RecorderEvent) -> None:
         if isinstance(event, ManifestSigned):
             self._clock_watch.saw([event.entry])
             self._writer.submit(lambda: self._index(event))

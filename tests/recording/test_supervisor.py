@@ -1,4 +1,9 @@
-"""The supervisor keeps the real recorder running, signs every sale, and survives kills."""
+"""The process supervisor: starts a child, hears its heartbeat, restarts it when it dies.
+
+The children here are tiny stand-ins speaking the recorder's pipe protocol (spawned for
+real, as the recorder is), so each test shows one behaviour of the supervisor quickly; the
+real recorder under supervision is tested in test_lane_recorder.py.
+"""
 from __future__ import annotations
 
 import os
@@ -6,114 +11,231 @@ import signal
 import threading
 import time
 
+import numpy as np
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from posdesk.core.clock import SystemClock
-from posdesk.core.journal import JournalEvent, canonical_bytes
-from posdesk.recording.age import AgeWriter, SEALED_CHUNK_SIZE, X25519Identity, decrypt_bytes
-from posdesk.recording.errors import TruncatedPayload
-from posdesk.recording.evidence.chain import EvidenceChain
-from posdesk.recording.evidence.layout import ClipLayout, PendingClip, clip_file
-from posdesk.recording.evidence.manifest import ClipFacts, JournalDigest, SaleRef
-from posdesk.recording.evidence.signing import key_id_for
-from posdesk.recording.evidence.verify import verify_chain
-from posdesk.recording.media.reader import read_clip
-from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
-from posdesk.recording.supervisor import (ManifestSigned, RecorderDown, RecorderSupervisor,
-                                          RecorderUp)
+from posdesk.core.clock import Instant, SystemClock
+from posdesk.core.i18n import Text
+from posdesk.recording.events import RecorderDown, RecorderUp
+from posdesk.recording.evidence.manifest import NoClipReason, SaleRef
+from posdesk.recording.messages import (ClipRefused, Heartbeat, JournalCue, Ready,
+                                        RecorderConfig, RecorderWarning, SaleStarted, Shutdown,
+                                        WarningCode)
+from posdesk.recording.preview import PreviewSlot
+from posdesk.recording.supervisor import (RESTART_DELAYS_S, RecorderSupervisor,
+                                          RestartBackoff)
 
-LANE = "lane-3"
-pytestmark = pytest.mark.slow
+LANE = "lane-5"
+BEAT_S = 0.2
 
 
-class LaneKey:
-    def __init__(self):
-        self._key = Ed25519PrivateKey.generate()
-        self.public_raw = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        self.key_id = key_id_for(self.public_raw)
+# -- stand-in children (run in the spawned process) -------------------------------------
 
-    def sign(self, data: bytes) -> bytes:
-        return self._key.sign(data)
+def _serve(conn, *, shutdown_ends: bool = True) -> None:
+    """Beat, answer a sale with a refused clip and a cue with a warning, until Shutdown."""
+    while True:
+        conn.send(Heartbeat(time.monotonic_ns(), 0, 0))
+        if not conn.poll(BEAT_S):
+            continue
+        message = conn.recv()
+        if isinstance(message, Shutdown) and shutdown_ends:
+            return
+        if isinstance(message, SaleStarted):
+            conn.send(ClipRefused(message.sale, NoClipReason.DISK_FULL))
+        elif isinstance(message, JournalCue):
+            conn.send(RecorderWarning(WarningCode.FRAMES_DROPPED, Text("Test", message.text),
+                                      message.mono_ns, count=3))
 
 
-class Till:
-    """The app side of one lane: journals, chain, supervisor and the events it saw."""
+def steady_child(config, conn, slot_name) -> None:
+    slot = PreviewSlot.attach(slot_name)
+    slot.publish(np.full((slot.height, slot.width, 3), 7, np.uint8), time.monotonic_ns())
+    slot.close()
+    conn.send(Ready(os.getpid(), "stand-in encoder"))
+    _serve(conn)
 
-    def __init__(self, tmp_path, **config):
-        self.clock = SystemClock()
-        self.manager = X25519Identity.generate()
-        self.key = LaneKey()
-        self.layout = ClipLayout(tmp_path)
-        self.chain = EvidenceChain(self.layout, LANE, self.key, self.clock)
-        self.journals: dict[str, list[JournalEvent]] = {}
-        self.events: list = []
+
+def stubborn_child(config, conn, slot_name) -> None:
+    conn.send(Ready(os.getpid()))
+    _serve(conn, shutdown_ends=False)
+
+
+def mute_child(config, conn, slot_name) -> None:
+    """Says it is ready, then never beats (a hung camera driver)."""
+    conn.send(Ready(os.getpid()))
+    time.sleep(600)
+
+
+def crashing_child(config, conn, slot_name) -> None:
+    os._exit(3)
+
+
+# -- the app side ----------------------------------------------------------------------
+
+class Listener:
+    """Records what the supervisor reports, in order, as the evidence service would see it."""
+
+    def __init__(self, hit: tuple[str, ...] = ()):
+        self.hit = hit
+        self.calls: list[tuple[str, object]] = []
         self.changed = threading.Condition()
-        settings = dict(video=VideoSpec(width=320, height=240, fps=15), preroll_s=0.5,
-                        postroll_s=0.3, preview_size=(160, 90))
-        settings.update(config)
-        self.supervisor = RecorderSupervisor(
-            RecorderConfig(tmp_path, LANE, (str(self.manager.recipient()),), **settings),
-            chain=self.chain, journal=self.digest, on_event=self.on_event,
-            heartbeat_timeout_s=2.5, restart_delays_s=(0.0, 0.5))
 
-    def on_event(self, event) -> None:
+    def _note(self, name: str, value: object = None) -> None:
         with self.changed:
-            self.events.append(event)
+            self.calls.append((name, value))
             self.changed.notify_all()
 
-    def wait_for(self, predicate, timeout=30.0):
+    def recorder_ready(self) -> None:
+        self._note("ready")
+
+    def clip_report(self, report) -> None:
+        self._note("clip", report)
+
+    def recorder_died(self, at: Instant) -> tuple[str, ...]:
+        self._note("died", at)
+        return self.hit
+
+    def on_event(self, event) -> None:
+        self._note("event", event)
+
+    def events(self, kind=object) -> list:
+        return [v for name, v in self.calls if name == "event" and isinstance(v, kind)]
+
+    def wait_for(self, predicate, timeout: float = 30.0) -> None:
         with self.changed:
-            if not self.changed.wait_for(lambda: predicate(self.events), timeout):
-                raise AssertionError(f"timed out; events: {self.events}")
+            if not self.changed.wait_for(predicate, timeout):
+                raise AssertionError(f"timed out; calls: {self.calls}")
 
-    def signed(self, sale_id):
-        return [e.entry for e in self.events
-                if isinstance(e, ManifestSigned) and e.sale_id == sale_id]
 
-    def journal(self, sale_id: str, kind: str, **data) -> None:
-        events = self.journals.setdefault(sale_id, [])
-        t = self.clock.now()
-        events.append(JournalEvent(len(events) + 1, kind, t.utc, t.mono_ns, data))
-        self.supervisor.cue(sale_id, t.mono_ns, f"{kind} {data}")
-
-    def digest(self, sale_id: str) -> JournalDigest:
-        events = self.journals.get(sale_id, [])
-        return JournalDigest.of(canonical_bytes(events), len(events))
-
-    def load(self, sale_id: str, count: int) -> bytes | None:
-        events = self.journals.get(sale_id)
-        return None if events is None else canonical_bytes(events[:count])
-
-    def start_sale(self, receipt: str) -> str:
-        sale = SaleRef(f"sale-{receipt}", LANE, receipt)
-        self.journals[sale.sale_id] = []
-        self.supervisor.sale_started(sale, self.clock.now())
-        return sale.sale_id
-
-    def clip_bytes(self, entry) -> bytes:
-        return self.layout.resolve(entry.clip["file"]).read_bytes()
-
-    def verify(self):
-        return verify_chain(self.layout.data_dir, LANE, {self.key.key_id: self.key.public_raw},
-                            self.load)
-
-    def clip_file_size(self) -> int:
-        return max((p.stat().st_size for p in self.layout.clips_dir.rglob("*.mp4.age")),
-                   default=0)
+def supervise(child_main, listener: Listener, **options) -> RecorderSupervisor:
+    config = RecorderConfig(data_dir=None, lane_id=LANE, recipients=(), preview_size=(8, 4))
+    supervisor = RecorderSupervisor(config, listener=listener, on_event=listener.on_event,
+                                    clock=SystemClock(), child_main=child_main, **options)
+    supervisor.start()
+    return supervisor
 
 
 @pytest.fixture
-def till(tmp_path):
-    t = Till(tmp_path)
-    t.supervisor.start()
-    t.wait_for(lambda ev: any(isinstance(e, RecorderUp) for e in ev))
-    yield t
-    t.supervisor.stop()
+def steady():
+    listener = Listener(hit=("sale-1",))
+    supervisor = supervise(steady_child, listener, heartbeat_timeout_s=2.0,
+                           restart_delays_s=(0.0, 0.3))
+    listener.wait_for(lambda: listener.events(RecorderUp))
+    yield supervisor, listener
+    supervisor.stop()
 
 
-def wait_until(condition, timeout=30.0):
+def test_a_ready_child_is_reported_up_after_the_listener_heard_of_it(steady):
+    supervisor, listener = steady
+    names = [name for name, _ in listener.calls]
+    assert names.index("ready") < names.index("event")
+    (up,) = listener.events(RecorderUp)
+    assert up == RecorderUp(supervisor.pid, 0)
+    assert supervisor.video_encoder == "stand-in encoder"
+
+
+def test_messages_reach_the_child_and_its_reports_reach_listener_and_app(steady):
+    supervisor, listener = steady
+    sale = SaleRef("sale-1", LANE, "0001")
+    supervisor.send(SaleStarted(sale, SystemClock().now()))
+    supervisor.send(JournalCue("sale-1", 42, "line_added"))
+    listener.wait_for(lambda: listener.events(RecorderWarning))
+    assert ("clip", ClipRefused(sale, NoClipReason.DISK_FULL)) in listener.calls
+    (warning,) = listener.events(RecorderWarning)
+    assert (warning.code, warning.count, warning.text.source) == (
+        WarningCode.FRAMES_DROPPED, 3, "line_added")
+
+
+def test_the_preview_slot_is_shared_with_the_child_and_gone_after_stop(steady):
+    supervisor, _ = steady
+    frame = supervisor.preview()
+    assert frame is not None and frame.image.shape == (4, 8, 3) and (frame.image == 7).all()
+    assert supervisor.preview(newer_than=frame.seq) is None
+    assert supervisor.stop() is False  # the child finished on Shutdown: nothing left open
+    assert supervisor.preview() is None
+    assert supervisor.stop() is False  # idempotent
+
+
+def test_a_killed_child_is_reported_with_the_sales_it_hit_and_restarted(steady):
+    supervisor, listener = steady
+    first = supervisor.pid
+    os.kill(first, signal.SIGKILL)
+    listener.wait_for(lambda: len(listener.events(RecorderUp)) == 2)
+    (down,) = listener.events(RecorderDown)
+    assert (down.reason, down.sales) == ("exited with code -9", ("sale-1",))
+    died = [name for name, _ in listener.calls].index("died")
+    assert listener.calls[died + 1] == ("event", down)  # told the listener first
+    assert listener.events(RecorderUp)[1].restarts == 1 and supervisor.pid != first
+
+
+def test_a_child_without_heartbeat_is_killed_and_replaced():
+    listener = Listener()
+    supervisor = supervise(mute_child, listener, heartbeat_timeout_s=1.0,
+                           restart_delays_s=(0.0,))
+    try:
+        listener.wait_for(lambda: listener.events(RecorderUp))
+        hung = supervisor.pid
+        listener.wait_for(lambda: listener.events(RecorderDown))
+        assert listener.events(RecorderDown)[0].reason == "no heartbeat"
+        with pytest.raises(ProcessLookupError):
+            os.kill(hung, 0)
+        listener.wait_for(lambda: len(listener.events(RecorderUp)) == 2)
+    finally:
+        supervisor.stop(timeout_s=1.0)
+
+
+def test_a_child_that_dies_at_once_is_restarted_again_and_again():
+    listener = Listener()
+    supervisor = supervise(crashing_child, listener, restart_delays_s=(0.0, 0.1))
+    try:
+        listener.wait_for(lambda: len(listener.events(RecorderDown)) >= 3)
+        assert {d.reason for d in listener.events(RecorderDown)} == {"exited with code 3"}
+        assert supervisor.restarts >= 2 and not listener.events(RecorderUp)
+    finally:
+        supervisor.stop(timeout_s=1.0)
+
+
+def test_a_child_that_ignores_shutdown_is_killed_and_its_clips_need_recovery():
+    listener = Listener()
+    supervisor = supervise(stubborn_child, listener)
+    listener.wait_for(lambda: listener.events(RecorderUp))
+    started = time.monotonic()
+    assert supervisor.stop(timeout_s=1.0) is True
+    assert time.monotonic() - started < 10
+    assert not listener.events(RecorderDown)  # a stop is no death to report
+
+
+def test_a_message_with_no_recorder_running_is_dropped():
+    listener = Listener()
+    config = RecorderConfig(data_dir=None, lane_id=LANE, recipients=())
+    supervisor = RecorderSupervisor(config, listener=listener, on_event=listener.on_event,
+                                    child_main=steady_child)
+    supervisor.send(Shutdown())
+    assert supervisor.pid is None and listener.calls == []
+
+
+def test_a_faulty_app_listener_does_not_stop_the_supervisor():
+    listener = Listener()
+    seen = []
+
+    def faulty(event) -> None:
+        seen.append(event)
+        raise RuntimeError("listener bug")
+
+    config = RecorderConfig(data_dir=None, lane_id=LANE, recipients=(), preview_size=(8, 4))
+    supervisor = RecorderSupervisor(config, listener=listener, on_event=faulty,
+                                    child_main=steady_child, restart_delays_s=(0.0,))
+    supervisor.start()
+    try:
+        wait_until(lambda: seen)
+        os.kill(supervisor.pid, signal.SIGKILL)
+        wait_until(lambda: len(seen) == 3)
+        assert [type(e) for e in seen] == [RecorderUp, RecorderDown, RecorderUp]
+    finally:
+        supervisor.stop()
+
+
+def wait_until(condition, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -121,134 +243,17 @@ def wait_until(condition, timeout=30.0):
         time.sleep(0.05)
 
 
-def test_two_sales_get_playable_sealed_clips_and_a_chain_that_verifies(till):
-    for receipt in ("0001", "0002"):
-        sale_id = till.start_sale(receipt)
-        till.journal(sale_id, "line_added", sku="4006381333931")
-        wait_until(lambda: till.clip_file_size() > 0)
-        till.journal(sale_id, "payment_approved", amount_minor=129)
-        till.supervisor.sale_ended(sale_id, till.clock.now(), "completed")
-    till.wait_for(lambda ev: len([e for e in ev if isinstance(e, ManifestSigned)]) == 2)
-    for receipt in ("0001", "0002"):
-        (entry,) = till.signed(f"sale-{receipt}")
-        assert entry.body["status"] == "complete" and entry.body["journal"]["events"] == 2
-        clip = read_clip(decrypt_bytes(till.clip_bytes(entry), [till.manager]))
-        assert len(clip.frames_of(0)) == entry.clip["tracks"][0]["frames"] > 0
-        assert len(clip.frames_of(1)) > 0
-        shown = [line.split()[0] for c in clip.cues for line in c.text.splitlines()]
-        assert shown == ["line_added", "payment_approved"]
-    report = till.verify()
-    assert report.ok, report.summary()
-    assert report.counts["complete"] == 2
+# -- back-off (pure) -------------------------------------------------------------------
+
+def test_restarts_back_off_to_a_two_second_cap():
+    backoff = RestartBackoff()
+    delays = [backoff.died(lived_s=1.0) for _ in range(6)]
+    assert delays == [0.0, 0.5, 1.0, 2.0, 2.0, 2.0]
+    assert max(RESTART_DELAYS_S) == 2.0
 
 
-def test_killed_recorder_is_reported_restarted_and_its_clip_recovered(till):
-    sale_id = till.start_sale("0001")
-    till.journal(sale_id, "line_added", sku="4006381333931")
-    first_pid = till.supervisor.pid
-    wait_until(lambda: till.clip_file_size() > 2 * SEALED_CHUNK_SIZE + 500)
-
-    os.kill(first_pid, signal.SIGKILL)
-
-    till.wait_for(lambda ev: any(isinstance(e, RecorderDown) for e in ev))
-    down = next(e for e in till.events if isinstance(e, RecorderDown))
-    assert down.sales == (sale_id,) and down.reason == "exited with code -9"
-    till.wait_for(lambda ev: any(isinstance(e, RecorderUp) and e.restarts == 1 for e in ev))
-    assert till.supervisor.pid != first_pid
-    till.wait_for(lambda ev: till.signed(sale_id))
-    (recovered,) = till.signed(sale_id)
-    assert (recovered.body["status"], recovered.body["reason"]) == ("truncated", "recorder-down")
-    assert recovered.clip["size"] % SEALED_CHUNK_SIZE != 0  # header + nonce + whole chunks
-    with pytest.raises(TruncatedPayload) as cut:
-        decrypt_bytes(till.clip_bytes(recovered), [till.manager])
-    assert len(read_clip(cut.value.partial).frames_of(0)) > 0
-
-    # The sale goes on: the new recorder records the rest of it into a second clip.
-    till.journal(sale_id, "payment_approved", amount_minor=129)
-    wait_until(lambda: len(list(till.layout.clips_dir.rglob("*.mp4.age"))) == 2)
-    till.supervisor.sale_ended(sale_id, till.clock.now(), "completed")
-    till.wait_for(lambda ev: len(till.signed(sale_id)) == 2)
-    rest = till.signed(sale_id)[1]
-    assert rest.body["status"] == "complete" and rest.body["journal"]["events"] == 2
-    assert rest.clip["file"].endswith(f"{LANE}-0001-2.mp4.age")
-    report = till.verify()
-    assert report.ok, report.summary()
-    assert (report.counts["truncated"], report.counts["complete"]) == (1, 1)
-
-
-def test_hung_recorder_without_heartbeat_is_killed_and_replaced(till):
-    hung = till.supervisor.pid
-    os.kill(hung, signal.SIGSTOP)
-    till.wait_for(lambda ev: any(isinstance(e, RecorderUp) and e.restarts == 1 for e in ev))
-    down = next(e for e in till.events if isinstance(e, RecorderDown))
-    assert down.reason == "no heartbeat" and down.sales == ()
-    assert till.supervisor.pid != hung
-    with pytest.raises(ProcessLookupError):
-        os.kill(hung, 0)
-
-
-def test_sale_while_the_disk_is_full_goes_on_with_a_no_clip_manifest(tmp_path):
-    till = Till(tmp_path, warn_free_bytes=1 << 62, full_free_bytes=1 << 61)
-    till.supervisor.start()
-    try:
-        till.wait_for(lambda ev: any(isinstance(e, RecorderWarning)
-                                     and e.code is WarningCode.DISK_FULL for e in ev))
-        sale_id = till.start_sale("0001")
-        till.journal(sale_id, "line_added", sku="4006381333931")
-        till.supervisor.sale_ended(sale_id, till.clock.now(), "completed")
-        till.wait_for(lambda ev: till.signed(sale_id))
-        (entry,) = till.signed(sale_id)
-        assert (entry.body["status"], entry.body["reason"]) == ("no-clip", "disk-full")
-        assert till.verify().ok
-    finally:
-        till.supervisor.stop()
-
-
-def test_preview_reaches_the_app_while_recording(till):
-    wait_until(lambda: till.supervisor.preview() is not None)
-    first = till.supervisor.preview()
-    wait_until(lambda: till.supervisor.preview(newer_than=first.seq) is not None)
-    assert first.image.shape == (90, 160, 3)
-
-
-def test_stop_signs_the_clip_of_a_sale_still_open(till):
-    sale_id = till.start_sale("0001")
-    wait_until(lambda: till.clip_file_size() > 0)
-    till.supervisor.stop()
-    (entry,) = till.signed(sale_id)
-    assert entry.body["status"] == "complete"
-    assert till.layout.pending() == []
-
-
-def test_start_recovers_a_clip_left_open_by_a_power_cut(tmp_path):
-    till = Till(tmp_path)
-    sale = SaleRef("sale-0001", LANE, "0001")
-    till.journals[sale.sale_id] = []
-    started = till.clock.now()
-    rel = clip_file(till.layout.new_stem(sale, started.utc))
-    with till.layout.open_clip(PendingClip(sale, ClipFacts(rel, started, None))) as f:
-        AgeWriter(f, [till.manager.recipient()]).write(os.urandom(3 * SEALED_CHUNK_SIZE))
-    till.supervisor.start()
-    try:
-        till.wait_for(lambda ev: till.signed(sale.sale_id))
-        (entry,) = till.signed(sale.sale_id)
-        assert entry.body["status"] == "truncated"
-        with pytest.raises(TruncatedPayload) as cut:
-            decrypt_bytes(till.clip_bytes(entry), [till.manager])
-        assert len(cut.value.partial) == 3 * 64 * 1024
-        assert till.verify().ok
-    finally:
-        till.supervisor.stop()
-
-
-def test_sale_that_ends_while_the_recorder_hangs_still_gets_a_manifest(till):
-    os.kill(till.supervisor.pid, signal.SIGSTOP)
-    sale_id = till.start_sale("0001")
-    till.journal(sale_id, "line_added", sku="4006381333931")
-    till.supervisor.sale_ended(sale_id, till.clock.now(), "completed")
-    till.wait_for(lambda ev: till.signed(sale_id))
-    (entry,) = till.signed(sale_id)
-    assert (entry.body["status"], entry.body["reason"]) == ("no-clip", "recorder-down")
-    down = next(e for e in till.events if isinstance(e, RecorderDown))
-    assert down.sales == (sale_id,)
-    assert till.verify().ok
+def test_a_recorder_that_ran_a_while_restarts_without_waiting():
+    backoff = RestartBackoff(delays_s=(0.0, 0.5, 1.0), stable_run_s=60.0)
+    assert [backoff.died(lived_s=1.0) for _ in range(3)] == [0.0, 0.5, 1.0]
+    assert backoff.died(lived_s=61.0) == 0.0
+    assert backoff.died(lived_s=1.0) == 0.5

@@ -115,10 +115,10 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
         s.checkout.enter(MILK)
         sale = s.checkout.sale
         time.sleep(3.0)  # some of the sale on camera
-        first_pid = s.recording.supervisor.pid
+        first_pid = s.recording.recorder.pid
         os.kill(first_pid, signal.SIGKILL)
         wait_for(s, lambda: "recording_gap" in [e.kind for e in sale.events])
-        wait_for(s, lambda: s.recording.state.recorder_up and s.recording.supervisor.pid != first_pid)
+        wait_for(s, lambda: s.recording.state.recorder_up and s.recording.recorder.pid != first_pid)
         s.checkout.enter(MILK)  # the sale goes on
         pay_five_in_cash(s)
         # Indexed in the database only once its manifest is written beside the clip.

@@ -182,13 +182,9 @@ class LaneDevices:
         self._wire_evidence_head()
 
     def restart(self, *, simulate: bool = False) -> None:
-        """Close the devices and open them again from the (changed) configuration."""
-        printing = self._running.printing
+        """Close the devices (if still open) and open them again from the (changed)
+        configuration."""
         self.close()
-        if printing is not None:
-            self._checkout.on_sale_finished[:] = [f for f in self._checkout.on_sale_finished
-                                                  if f != printing.print_sale]
-        self._checkout.set_drawer(None)
         self.start(simulate=simulate)
 
     def print_evidence_head(self, head: Callable[[], str]) -> None:
@@ -201,6 +197,12 @@ class LaneDevices:
             self._running.printing.evidence_head = self._evidence_head
 
     def close(self) -> None:
+        """Let the devices go: the checkout no longer prints on them or opens their drawer."""
+        printing = self._running.printing
+        if printing is not None:
+            self._checkout.on_sale_finished[:] = [f for f in self._checkout.on_sale_finished
+                                                  if f != printing.print_sale]
+        self._checkout.set_drawer(None)
         self._running.close()
         self._running = Devices()
 

@@ -23,6 +23,7 @@ def test_a_restart_opens_the_changed_ports_in_the_same_devices_object(tmp_path):
             devices.print_evidence_head(lambda: "7:0123456789abcdef")
             s.config.set("devices.printer.port", second.printer_port)
             s.config.set("devices.terminal.port", second.terminal_port)
+            devices.close()  # as the settings page does before the set-up wizard
             devices.restart()
             assert devices.ports == {"terminal": second.terminal_port, "printer": second.printer_port}
             printing = devices.printing

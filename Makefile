@@ -55,12 +55,13 @@ test: venv lint
 test-deep: venv
 	HYPOTHESIS_PROFILE=deep QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-# The rules CI enforces: defects and style, the layer contract, strict types in core, module
-# size. Their settings live in pyproject.toml; tests/test_lint_checks.py shows each one fails.
+# The rules CI enforces: defects and style, the layer contracts, strict types in core and
+# services, module size. Their settings live in pyproject.toml; tests/test_lint_checks.py shows
+# each one fails.
 lint: venv
 	$(PY) -m ruff check posdesk tests bench tools
 	$(VENV)/bin/lint-imports
-	$(PY) -m mypy posdesk/core
+	$(PY) -m mypy posdesk/core posdesk/services
 	$(PY) tools/check_module_size.py
 
 bench: venv

@@ -114,7 +114,7 @@ def bench_scans(data: Path, catalog_csv: Path | None, codes: list[str]) -> list[
         services.close()
         services = build_services(data, demo=True)  # reloads the scan path's index
     app = create_application(headless=True)
-    window = MainWindow(services=services)
+    window = MainWindow(services=services.lane)
     window.show()
     try:
         _log_in(app, window)

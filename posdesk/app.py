@@ -10,7 +10,11 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from posdesk.services.build import Services
+    from posdesk.services.lane_lock import LaneLock
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +48,10 @@ def _lock_lane(data: Path) -> None:
 
 
 #: Locks held until the process ends (released by the kernel, never by hand).
-_HELD_LOCKS: list[Any] = []
+_HELD_LOCKS: list[LaneLock] = []
 
 
-def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = False) -> Any:
+def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = False) -> Services:
     """The lane's services; `devices` also starts the devices and the recorder."""
     from posdesk.services.build import build_services, setup_logging
     data = _data_dir(args)
@@ -56,7 +60,7 @@ def _services(args: argparse.Namespace, *, demo: bool = False, devices: bool = F
     return build_services(data, demo=demo, with_devices=devices, with_recording=devices)
 
 
-def _with_services(func: Callable[..., int], *extra: Any) -> Callable[[argparse.Namespace], int]:
+def _with_services(func: Callable[..., int], *extra: object) -> Callable[[argparse.Namespace], int]:
     """A command run against the lane's services (no devices, no recorder), closed after."""
     def run(args: argparse.Namespace) -> int:
         services = _services(args)
@@ -74,13 +78,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if needs_setup(_data_dir(args)):
         setup = _services(args)
         try:
-            if not run_setup(setup):
+            if not run_setup(setup.lane):
                 raise CliError("setup cancelled; nothing was saved, the wizard runs again next time")
         finally:
             setup.close()
     services = _services(args, demo=False, devices=True)
     try:
-        return run_gui(services, quit_at_login=args.quit_at_login)
+        return run_gui(services.lane, quit_at_login=args.quit_at_login)
     finally:
         services.close()
 
@@ -89,7 +93,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from posdesk.ui.bootstrap import run_demo
     services = _services(args, demo=True, devices=True)
     try:
-        return run_demo(services, sales=args.sales, seed=args.seed, headless=args.headless,
+        return run_demo(services.lane, sales=args.sales, seed=args.seed, headless=args.headless,
                         interactive=args.interactive)
     finally:
         services.close()
@@ -116,11 +120,12 @@ def cmd_config(args: argparse.Namespace) -> int:
             from posdesk.services.guard import is_guarded_setting
             if is_guarded_setting(args.key):
                 from posdesk.cli_guard import authorize
-                from posdesk.services.guard import lane_users
+                from posdesk.services.guard import Guard, lane_users, shared_pins
                 with lane_users(_data_dir(args), str(config.get("lane.id")), pin_only=pin_only) as users:
-                    if config.get("ui.login") == "pin_only":
-                        _require_unique_pins(users)
-                    authorize(args, users, "config_set", CliError, key=args.key,
+                    problem = shared_pins(users) if config.get("ui.login") == "pin_only" else None
+                    if problem is not None:
+                        raise CliError(f"cannot log in by PIN only: {problem}")
+                    authorize(args, Guard(users), "config_set", CliError, key=args.key,
                               value=args.value)
             config.save()
     except ConfigError as e:
@@ -128,21 +133,15 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def _require_unique_pins(users: Any) -> None:
-    from posdesk.db.errors import SharedPins
-    try:
-        users.require_unique_pins()
-    except SharedPins as e:
-        raise CliError(f"cannot log in by PIN only: {e}") from e
 
-
-def cmd_user(args: argparse.Namespace, services: Any) -> int:
+def cmd_user(args: argparse.Namespace, services: Services) -> int:
     from posdesk.core.permissions import Role
     if args.action == "add":
         if not args.name or not args.pin:
             raise CliError("user add needs NAME --pin PIN [--role cashier|manager|admin]")
         from posdesk.cli_guard import authorize
-        authorize(args, services.users, "user_add", CliError, name=args.name, role=args.role)
+        from posdesk.services.guard import Guard
+        authorize(args, Guard(services.users), "user_add", CliError, name=args.name, role=args.role)
         services.users.add(args.name, Role(args.role), args.pin)
         print(f"added {args.role} {args.name}")
     else:
@@ -151,7 +150,7 @@ def cmd_user(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
-def cmd_catalog(args: argparse.Namespace, services: Any) -> int:
+def cmd_catalog(args: argparse.Namespace, services: Services) -> int:
     path = Path(args.file)
     if args.action == "import":
         if not path.exists():
@@ -166,9 +165,9 @@ def cmd_catalog(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
-def cmd_sales(args: argparse.Namespace, services: Any) -> int:
-    from posdesk.cli_evidence import sale_json
-    rows = [sale_json(services, s) for s in services.sales.list_sales(limit=args.limit)]
+def cmd_sales(args: argparse.Namespace, services: Services) -> int:
+    from posdesk.services.sale_listing import listed_sales
+    rows = listed_sales(services.sales, services.recordings, limit=args.limit)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -178,7 +177,7 @@ def cmd_sales(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace, services: Any) -> int:
+def cmd_report(args: argparse.Namespace, services: Services) -> int:
     from posdesk.core.report_rows import report_dict, report_rows, report_title
     lane = services.config.get("lane.id")
     if args.kind == "x":
@@ -199,19 +198,15 @@ def cmd_report(args: argparse.Namespace, services: Any) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from posdesk.db.database import close_database, open_database
-    from posdesk.db.migrations import current_version
+    from posdesk.services.build import upgrade_database
     data = _data_dir(args)
     _lock_lane(data)
-    # A damaged file is refused before any migration writes to it.
-    db = open_database(data / "posdesk.db", check_integrity=True)
-    print(f"database at version {current_version(db)}")
-    close_database()
+    print(f"database at version {upgrade_database(data)}")
     return 0
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from posdesk.devices.simulate import run_simulator
+    from posdesk.services.devices import run_simulator
     return run_simulator(args.device, args.rest)
 
 

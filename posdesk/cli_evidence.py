@@ -8,27 +8,24 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from posdesk.cli_guard import add_guard_arguments, authorize
-from posdesk.db.audit import audit
-from posdesk.recording.age import decrypt_bytes
-from posdesk.recording.errors import AgeError, TruncatedPayload, WrongPassphrase
-from posdesk.recording.evidence.clip_check import ClipCutShort, ClipMismatch, checked_clip
-from posdesk.recording.evidence.layout import ClipLayout
-from posdesk.recording.evidence.private_files import write_private
-from posdesk.recording.evidence.purge_safety import PurgeRefused, check_keep
-from posdesk.recording.evidence.anchors import Witness
-from posdesk.services.verification import VerifyRequest, verify_data_dir
-from posdesk.recording.keys import KeyStore
-from posdesk.services.retention import retention_policy
+from posdesk.services.audit_log import queued_audit
+from posdesk.services.clip_copy import ClipCopy, ClipRefused, ClipRequest
+from posdesk.services.guard import Guard
+from posdesk.services.key_admin import KeyAdmin, KeysRefused
+from posdesk.services.retention import PurgeRefused, check_keep_periods
+from posdesk.services.sale_listing import find_sale_id
+from posdesk.services.verification import VerifyRequest, Witness, verify_data_dir
+
+if TYPE_CHECKING:
+    from posdesk.services.build import Services
 
 Fail = Callable[[str], Exception]
 
-#: Who the audit log names for an action the manager passphrase allowed.
-PASSPHRASE_HOLDER = "manager (passphrase)"
 #: Findings printed after the first one, per lane.
 MAX_ALSO = 20
 
@@ -41,56 +38,53 @@ def _passphrase(args: argparse.Namespace, prompt: str = "Manager passphrase: ") 
     return getpass.getpass(prompt)
 
 
-def cmd_keys(args: argparse.Namespace, services: Any, fail: Fail) -> int:
-    keys: KeyStore = services.keys
+def cmd_keys(args: argparse.Namespace, services: Services, fail: Fail) -> int:
+    keys = KeyAdmin(keys=services.keys, audit=queued_audit(services.writer))
+    try:
+        return _keys(args, keys, fail)
+    except KeysRefused as e:
+        raise fail(str(e)) from e
+
+
+def _keys(args: argparse.Namespace, keys: KeyAdmin, fail: Fail) -> int:
     if args.action == "init":
         if keys.is_set_up():
             raise fail("the keys are already set up (posdesk keys rotate to replace them)")
         passphrase = _passphrase(args, "New manager passphrase: ")
         if not getattr(args, "passphrase_file", None) and passphrase != _passphrase(args, "Again: "):
             raise fail("the two passphrases differ")
-        if len(passphrase) < 8:
-            raise fail("the manager passphrase needs at least 8 characters")
-        keys.set_up(passphrase)
-        print(f"lane signing key {keys.key_id}; manager recipient {keys.manager_recipient()}")
-        print(f"manager key fingerprint {keys.manager_fingerprint} (keep it off this PC: "
+        made = keys.set_up(passphrase)
+        print(f"lane signing key {made.key_id}; manager recipient {made.manager_recipient}")
+        print(f"manager key fingerprint {made.manager_fingerprint} (keep it off this PC: "
               "posdesk verify --manager-key checks the lane against it)")
         return 0
     if not keys.is_set_up():
         raise fail("no keys yet: run posdesk keys init")
     if args.action == "show":
-        print(f"lane signing key: {keys.key_id}")
-        print(f"lane key history: {', '.join(keys.lane_public_keys())}")
-        print(f"manager recipient: {keys.manager_recipient()}")
-        print(f"manager key fingerprint: {keys.manager_fingerprint}")
-        for r in keys.auditor_recipients():
+        facts = keys.facts()
+        print(f"lane signing key: {facts.key_id}")
+        print(f"lane key history: {', '.join(facts.lane_keys)}")
+        print(f"manager recipient: {facts.manager_recipient}")
+        print(f"manager key fingerprint: {facts.manager_fingerprint}")
+        for r in facts.auditor_recipients:
             print(f"auditor recipient: {r}")
     elif args.action == "rotate":
-        try:
-            if args.which == "lane":
-                new = keys.rotate_lane_signing(_passphrase(args))
-                print(f"new lane signing key {new}, endorsed by manager key "
-                      f"{keys.manager_fingerprint}")
-            else:
-                print(f"new manager recipient {keys.rotate_manager(_passphrase(args))}")
-        except WrongPassphrase as e:
-            raise fail("wrong manager passphrase") from e
-        services.writer.submit(lambda: audit(PASSPHRASE_HOLDER, "key_rotated", which=args.which))
+        new = keys.rotate(args.which, _passphrase(args))
+        if args.which == "lane":
+            print(f"new lane signing key {new}, endorsed by manager key "
+                  f"{keys.facts().manager_fingerprint}")
+        else:
+            print(f"new manager recipient {new}")
     elif args.action == "export-identity":
         if not args.out:
             raise fail("keys export-identity needs --out FILE")
-        try:
-            text = keys.export_identity(_passphrase(args))
-        except WrongPassphrase as e:
-            raise fail("wrong manager passphrase") from e
         out = Path(args.out)
-        write_private(out, text.encode("utf-8"))
-        services.writer.submit(lambda: _audit("identity_exported", out=str(out)))
+        keys.export_identity(_passphrase(args), out)
         print(f"manager identity written to {out} (keep it safe: it opens every clip)")
     return 0
 
 
-def cmd_verify(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_verify(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     since = datetime.fromisoformat(args.since).replace(tzinfo=timezone.utc) if args.since else None
     try:
         witnesses = tuple(Witness.parse(text, "--witness") for text in args.witness)
@@ -108,70 +102,42 @@ def cmd_verify(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     return 0 if result.ok else 1
 
 
-def cmd_clip(args: argparse.Namespace, services: Any, fail: Fail) -> int:
-    sale = _find_sale(services, args.sale, fail)
-    info = services.recordings.get(sale.id)
-    if info is None or not info.clip_path:
-        raise fail(f"sale {args.sale} has no clip")
-    if not info.manifest_path:
-        raise fail(f"sale {args.sale} has no signed manifest to check its clip against")
-    try:  # first: is this the clip signed for this sale (not a swapped or replaced file)?
-        clip_path = checked_clip(ClipLayout(services.data_dir), info.manifest_path, sale.id,
-                                 services.keys.lane_public_keys())
-    except ClipCutShort as e:
-        if not args.allow_partial:
-            raise fail(f"refused: {e}; --allow-partial writes its authenticated prefix") from e
-        clip_path = e.path
-    except ClipMismatch as e:
-        raise fail(f"refused: {e}") from e
+def cmd_clip(args: argparse.Namespace, services: Services, fail: Fail) -> int:
+    sale_id = _find_sale_id(services, args.sale)
+    clips = ClipCopy(data_dir=services.data_dir, keys=services.keys, recordings=services.recordings,
+                     audit=queued_audit(services.writer))
+    request = ClipRequest(sale_id, args.sale, Path(args.out), allow_partial=args.allow_partial)
     try:
-        identities = services.keys.unlock_manager_identities(_passphrase(args))
-    except WrongPassphrase as e:
-        raise fail("wrong manager passphrase") from e
-    sealed = clip_path.read_bytes()
-    try:
-        plain = decrypt_bytes(sealed, identities)
-        note = ""
-    except TruncatedPayload as e:
-        # A clip cut short by a crash is not a whole age file; its prefix is authenticated,
-        # but handing it out must be asked for, so nobody takes it for the whole sale.
-        if not args.allow_partial:
-            raise fail(f"clip of sale {args.sale} is truncated (cut short by a crash); "
-                       "use --allow-partial to write its authenticated prefix") from e
-        if not e.partial:
-            raise fail(f"clip of sale {args.sale} has no whole chunk to decrypt") from e
-        plain, note = e.partial, f" (truncated: only its authenticated first {len(e.partial)} bytes)"
-    except AgeError as e:
-        raise fail(f"clip of sale {args.sale} cannot be decrypted: {e}") from e
-    write_private(Path(args.out), plain)
-    services.writer.submit(lambda: _audit("clip_decrypted", sale=sale.id, out=str(args.out),
-                                          partial=bool(note)))
+        written = clips.write(request, lambda: _passphrase(args))
+    except ClipRefused as e:
+        raise fail(str(e)) from e
+    note = "" if written.partial is None else \
+        f" (truncated: only its authenticated first {written.partial} bytes)"
     print(f"clip of sale {args.sale} written to {args.out}{note}")
     return 0
 
 
-def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_clips(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     from posdesk.services.viewer_retention import Retention, class_keep_periods
     retention = Retention(data_dir=services.data_dir, lane=services.config.get("lane.id"),
                           keys=services.keys, recordings=services.recordings,
-                          audit=lambda *a, **k: services.writer.submit(lambda: audit(*a, **k)),
+                          audit=queued_audit(services.writer),
                           keep_periods=class_keep_periods(services))
     if args.action in ("hold", "release"):
-        sale = _find_sale(services, args.sale, fail)
-        who = authorize(args, services.users, f"clips_{args.action}", fail, sale=sale.id)
+        sale_id = _find_sale_id(services, args.sale)
+        who = authorize(args, Guard(services.users), f"clips_{args.action}", fail, sale=sale_id)
         reason = args.reason or f"posdesk clips {args.action}"
-        if not retention.set_hold(sale.id, args.action == "hold", reason=reason, user=who):
+        if not retention.set_hold(sale_id, args.action == "hold", reason=reason, user=who):
             raise fail(f"sale {args.sale} has no recording")
         print(f"legal hold {'set' if args.action == 'hold' else 'released'} on sale {args.sale}")
         return 0
     days = int(args.days if args.days is not None
                else services.config.get("recording.retention_days"))
     try:  # bad keep periods are refused before anyone is asked for a PIN
-        check_keep(timedelta(days=days))
-        retention_policy(services.config, days)  # the flagged classes' periods, checked
+        check_keep_periods(services.config, days)
     except (PurgeRefused, ValueError) as e:
         raise fail(str(e)) from e
-    who = authorize(args, services.users, "clips_purge", fail, days=days)
+    who = authorize(args, Guard(services.users), "clips_purge", fail, days=days)
     try:
         outcome = retention.purge(days, user=who, preview=args.preview)
     except PurgeRefused as e:
@@ -186,36 +152,9 @@ def cmd_clips(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     return 0
 
 
-def sale_json(services: Any, summary: Any) -> dict[str, Any]:
-    """A sale as `posdesk sales list --json` shows it, with its evidence files."""
-    rec = services.recordings.get(summary.id)
-    return {
-        "id": summary.id, "lane": summary.lane, "kind": summary.kind.value,
-        "state": summary.state.value, "cashier": summary.cashier,
-        "started_utc": summary.started_utc.isoformat(),
-        "ended_utc": summary.ended_utc.isoformat() if summary.ended_utc else None,
-        "receipt_no": summary.receipt_no, "total": str(summary.total.amount),
-        "currency": summary.total.currency.code, "original_receipt": summary.original_receipt,
-        "recording": None if rec is None else {
-            "status": rec.status, "clip": rec.clip_path, "manifest": rec.manifest_path,
-            "size": rec.size, "sha256": rec.sha256, "duration_ms": rec.duration_ms},
-    }
-
-
-def _find_sale(services: Any, ref: str, fail: Fail) -> Any:
-    """A sale by id or by receipt number."""
-    if ref.isdigit():
-        found = services.sales.find_by_receipt(services.config.get("lane.id"), ref)
-        if found is not None:
-            return found[0]
-    summary = services.sales.get(ref)
-    if summary is None:
-        raise fail(f"no sale {ref}")
-    return summary
-
-
-def _audit(action: str, **details: Any) -> None:
-    audit("cli", action, **details)
+def _find_sale_id(services: Services, ref: str) -> str:
+    """A sale's id, from its id or its receipt number."""
+    return find_sale_id(services.sales, str(services.config.get("lane.id")), ref)
 
 
 def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:

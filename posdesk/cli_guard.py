@@ -9,7 +9,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
 from posdesk.services.guard import Credentials, Guard, NotAuthorized
 
@@ -31,11 +31,13 @@ def credentials(args: argparse.Namespace) -> Credentials | None:
     return None
 
 
-def authorize(args: argparse.Namespace, users: Any, action: str, fail: Any,
-              **details: Any) -> str:
-    """Check the approver for `action` among `users` (audited); raise `fail(reason)` when
+Fail = Callable[[str], Exception]
+
+
+def authorize(args: argparse.Namespace, guard: Guard, action: str, fail: Fail,
+              **details: object) -> str:
+    """Check the approver for `action` with `guard` (audited); raise `fail(reason)` when
     refused."""
-    guard = Guard(users)
     try:
         return guard.authorize(credentials(args) if guard.needs_pin() else None, action,
                                **details)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from posdesk.services.build import Services
 
 Fail = Callable[[str], Exception]
 
 
-def cmd_selftest(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_selftest(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     # Imported here: the parser is built on every start, the window's included.
     from posdesk.services.selftest import run_selftest
     report = run_selftest(services)
@@ -20,7 +23,7 @@ def cmd_selftest(args: argparse.Namespace, services: Any, fail: Fail) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_support_bundle(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_support_bundle(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".zip":
         raise fail(f"the bundle is a zip file: {out} should end in .zip")

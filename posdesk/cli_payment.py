@@ -8,14 +8,17 @@ the window); the decision is journaled on the sale and written to the audit log.
 from __future__ import annotations
 
 import argparse
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from posdesk.core.permissions import Permission
+
+if TYPE_CHECKING:
+    from posdesk.services.build import Services
 
 Fail = Callable[[str], Exception]
 
 
-def cmd_payment(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_payment(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     checkout = services.checkout
     sale = checkout.recoverable()
     waiting = list(sale.open_payments) if sale is not None else []

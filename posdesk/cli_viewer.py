@@ -11,9 +11,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
-from posdesk.cli_evidence import _find_sale, _passphrase
+from posdesk.cli_evidence import _find_sale_id, _passphrase
+
+if TYPE_CHECKING:
+    from posdesk.services.build import Services
 
 Fail = Callable[[str], Exception]
 
@@ -25,13 +28,13 @@ def _who() -> str:
         return "back-office"
 
 
-def cmd_viewer(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_viewer(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     from posdesk.ui.bootstrap import create_application
     from posdesk.ui.viewer.launch import viewer_window
     if not services.keys.is_set_up():
         raise fail("no keys in this data directory: nothing can be unlocked")
     app = create_application(locale=services.config.get("ui.locale") or None)
-    window = viewer_window(services, user=_who())
+    window = viewer_window(services.lane, user=_who())
     window.show()
     window.ask_unlock()
     return app.exec()
@@ -45,12 +48,12 @@ def _progress_bar(done: int, total: int, what: str) -> None:
           file=sys.stderr, flush=True)
 
 
-def cmd_export(args: argparse.Namespace, services: Any, fail: Fail) -> int:
+def cmd_export(args: argparse.Namespace, services: Services, fail: Fail) -> int:
     from posdesk.services.viewer import ReasonRequired, WrongViewerPassphrase, open_viewer
     from posdesk.services.viewer_export import ExportRequest, ExportTargetExists, export_package
     if not args.reason or not args.reason.strip():
         raise fail("an export needs --reason TEXT (it is written into the audit log and the report)")
-    sale_ids = [_find_sale(services, ref, fail).id for ref in args.sales]
+    sale_ids = [_find_sale_id(services, ref) for ref in args.sales]
     viewer = open_viewer(services)
     try:
         viewer.unlock(_passphrase(args), user=_who())

@@ -29,14 +29,15 @@ def test_ruff_fails_on_an_unused_import(tmp_path):
     assert "F401" in result.stdout
 
 
-def test_mypy_is_strict_on_core(tmp_path):
-    core = tmp_path / "posdesk" / "core"
-    core.mkdir(parents=True)
+@pytest.mark.parametrize("layer", ["core", "services"])
+def test_mypy_is_strict_on_core_and_services(tmp_path, layer):
+    package = tmp_path / "posdesk" / layer
+    package.mkdir(parents=True)
     (tmp_path / "posdesk" / "__init__.py").write_text("", encoding="utf-8")
-    (core / "__init__.py").write_text("", encoding="utf-8")
-    (core / "untyped.py").write_text("def total(lines):\n    return sum(lines)\n", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "untyped.py").write_text("def total(lines):\n    return sum(lines)\n", encoding="utf-8")
     result = _run([sys.executable, "-m", "mypy", "--config-file", str(CONFIG),
-                   "--cache-dir", str(tmp_path / "cache"), "posdesk/core"], tmp_path)
+                   "--cache-dir", str(tmp_path / "cache"), f"posdesk/{layer}"], tmp_path)
     assert result.returncode != 0
     assert "no-untyped-def" in result.stdout
 
@@ -44,7 +45,10 @@ def test_mypy_is_strict_on_core(tmp_path):
 @pytest.mark.parametrize("module, line, contract", [
     ("core/money.py", "import posdesk.ui", "core imports nothing of posdesk"),
     ("db/fields.py", "import posdesk.devices.ports", "never each other"),
-    ("ui/bridge.py", "import posdesk.db.audit", "only through services"),
+    ("ui/bridge.py", "import posdesk.db.audit", "window reaches storage, devices and recording only"),
+    ("ui/devices/detection.py", "import posdesk.devices.detect", "window reaches storage"),
+    ("app.py", "import posdesk.db.database", "command line reaches storage, devices and recording"),
+    ("cli_evidence.py", "import posdesk.recording.keys", "command line reaches storage"),
 ])
 def test_import_contract_fails_on_an_upward_or_sideways_import(tmp_path, module, line, contract):
     copy = tmp_path / "posdesk"

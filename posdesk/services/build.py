@@ -9,6 +9,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -23,17 +24,20 @@ from posdesk.db import audit as db_audit
 from posdesk.db.catalog import CatalogStore
 from posdesk.db.recordings import RecordingStore
 from posdesk.db.database import check_lane, close_database, open_database
+from posdesk.db.migrations import current_version
 from posdesk.db.sales import SaleStore
 from posdesk.db.shifts import ShiftStore
 from posdesk.db.users import UserStore
 from posdesk.db.writer import DbWriter
+from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.private_files import make_private
 from posdesk.recording.keys import KeyStore
 
 from .checkout import CheckoutService
 from .config import Config
-from .devices import Devices, build_devices
+from .devices import LaneDevices
 from .dispatch import Dispatch
+from .lane import LaneServices
 from .pin_throttle import ThrottledUsers
 from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
@@ -55,6 +59,9 @@ def default_data_dir() -> Path:
 
 @dataclass
 class Services:
+    """The lane composed: its stores and its use cases. The command line works on this; the
+    window gets `lane`, the same use cases without the stores."""
+
     data_dir: Path
     config: Config
     checkout: CheckoutService
@@ -64,34 +71,16 @@ class Services:
     shifts: ShiftStore
     writer: DbWriter
     dispatch: Dispatch
-    devices: Devices
+    devices: LaneDevices
     keys: KeyStore
     recordings: RecordingStore
     recording: RecordingService | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
 
-    def restart_devices(self, *, simulate: bool = False) -> Devices:
-        """Close the devices and open them again from the (changed) configuration."""
-        self.devices.close()
-        self.checkout.on_sale_finished[:] = [f for f in self.checkout.on_sale_finished
-                                             if f != getattr(self.devices.printing, "print_sale", None)]
-        self.checkout.set_drawer(None)
-        self.devices = build_devices(config=self.config, data_dir=self.data_dir, checkout=self.checkout,
-                                     writer=self.writer, dispatch=self.dispatch,
-                                     cur=self.checkout.currency, simulate=simulate)
-        self.wire_receipt_witness()
-        return self.devices
-
-    def wire_receipt_witness(self) -> None:
-        """Receipts print the chain head in their QR code (a witness on paper)."""
-        chain = self.recording.chain if self.recording is not None else None
-        if self.devices.printing is None or chain is None:
-            return
-
-        def head() -> str:
-            seq, digest = chain.head
-            return f"{seq}:{digest[:16]}" if digest else ""
-        self.devices.printing.evidence_head = head
+    @cached_property
+    def lane(self) -> LaneServices:
+        """What the window works with: these use cases, without the stores."""
+        return LaneServices(self)
 
     def close(self) -> None:
         for close in reversed(self.closers):
@@ -143,6 +132,24 @@ def setup_logging(data_dir: Path) -> None:
 
 def open_config(data_dir: Path, *, check: bool = True) -> Config:
     return Config(data_dir / "posdesk.toml", check=check)
+
+
+def chain_head_text(chain: EvidenceChain) -> Callable[[], str]:
+    """The chain head as a receipt's QR code prints it (`SEQ:HASH`, "" for an empty chain)."""
+    def head() -> str:
+        seq, digest = chain.head
+        return f"{seq}:{digest[:16]}" if digest else ""
+    return head
+
+
+def upgrade_database(data_dir: Path) -> int:
+    """Open the lane's database, migrating it to the current schema; its version after.
+    A damaged file is refused before any migration writes to it."""
+    db = open_database(data_dir / "posdesk.db", check_integrity=True)
+    try:
+        return current_version(db)
+    finally:
+        close_database()
 
 
 def signed_audit_head() -> dict[str, object]:
@@ -197,15 +204,15 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
         audit=db_audit.audit, dispatch=dispatch)
     checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
-    devices = Devices()
+    devices = LaneDevices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
+                          dispatch=dispatch, cur=cur)
     if with_devices:
-        devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
-                                dispatch=dispatch, cur=cur, simulate=demo)
+        devices.start(simulate=demo)
     keys = KeyStore(data_dir / "keys")
     services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
                         dispatch, devices, keys, RecordingStore())
     services.closers += [close_database, lambda: drain_writer(writer),
-                         lambda: services.devices.close()]
+                         devices.close]
     if with_recording:
         ensure_keys(keys, demo=demo)
         recording = RecordingService(checkout=checkout, config=config, data_dir=data_dir, keys=keys,
@@ -214,7 +221,7 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
         recording.start()
         services.recording = recording
         services.closers.append(recording.stop)
-        services.wire_receipt_witness()
         if recording.chain is not None:
+            devices.print_evidence_head(chain_head_text(recording.chain))
             recording.chain.context = signed_audit_head
     return services

@@ -12,12 +12,14 @@ number is taken from the last commit, and a new sale cannot start while one is b
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Callable
 
 from posdesk import crashpoints
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.sale import Sale
 from posdesk.db.errors import DiskFull
+from posdesk.db.sales import SaleStore
+from posdesk.db.writer import DbWriter
 
 from .dispatch import Dispatch
 
@@ -28,7 +30,7 @@ class Completion:
     """Commits completed sales; `on_saved(sale, open_drawer)` runs on the sale's thread once
     a commit is on disk, `notice(Text)` when it is not (yet)."""
 
-    def __init__(self, *, sales: Any, writer: Any, dispatch: Dispatch, lane: str,
+    def __init__(self, *, sales: SaleStore, writer: DbWriter, dispatch: Dispatch, lane: str,
                  on_saved: Callable[[Sale, bool], None], notice: Callable[[Text], None]):
         self._sales = sales
         self._writer = writer
@@ -41,7 +43,7 @@ class Completion:
         sale.complete(str(self._next_receipt))
         crashpoints.reached("sale-completed")
 
-        def committed(_result: Any, error: BaseException | None) -> None:
+        def committed(_result: object, error: BaseException | None) -> None:
             if error is None:
                 crashpoints.reached("sale-committed")
             self._dispatch.post(lambda: self._done(sale, error, open_drawer))

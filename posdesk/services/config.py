@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import tomllib
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import tomli_w
 
@@ -18,7 +18,10 @@ from posdesk.durable import write_text_durably
 
 from .settings_rules import problem
 
-DEFAULTS: dict[str, Any] = {
+#: A section of settings as TOML holds it: names to values or to further sections.
+Tree = dict[str, object]
+
+DEFAULTS: Tree = {
     "store": {"name": "posdesk demo store", "address": "1 Market Street", "tax_id": "",
               "currency": "EUR", "tax_mode": "inclusive", "tax_preset": "DE"},
     "lane": {"id": "L1"},
@@ -94,12 +97,10 @@ class Config:
             _merge(self._data, loaded)
 
     def get(self, key: str) -> Any:
-        node: Any = self._data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise ConfigError(f"unknown setting {key!r}")
-            node = node[part]
-        return node
+        """The value of setting `key`. Its type is the type of the setting's default: the
+        file is checked against it when read and on every `set`, so a caller may use it as
+        that type; only the key, a string, says which it is — hence `Any`, here alone."""
+        return _lookup(self._data, key)
 
     def set(self, key: str, value: str) -> None:
         """Set from a command-line string, converted to the type of the default."""
@@ -109,8 +110,10 @@ class Config:
             raise ConfigError(f"{key!r} is a section, name one of its settings")
         node = self._data
         for part in parts[:-1]:
-            node = node[part]
-        default = _default(key)
+            section = node[part]
+            assert isinstance(section, dict)
+            node = section
+        default = _lookup(DEFAULTS, key)
         converted = _convert(key, value, default)
         message = problem(key, converted, default)
         if message is not None:
@@ -120,10 +123,10 @@ class Config:
     def save(self) -> None:
         write_text_durably(self.path, tomli_w.dumps(self._data))
 
-    def flat(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+    def flat(self) -> dict[str, object]:
+        out: dict[str, object] = {}
 
-        def walk(prefix: str, node: dict[str, Any]) -> None:
+        def walk(prefix: str, node: Mapping[str, object]) -> None:
             for k, v in node.items():
                 name = f"{prefix}{k}"
                 if isinstance(v, dict):
@@ -134,26 +137,26 @@ class Config:
         return out
 
 
-def _problems(loaded: dict[str, Any], defaults: dict[str, Any],
+def _problems(loaded: Mapping[str, object], defaults: Mapping[str, object],
               prefix: str) -> Iterator[tuple[str, str]]:
     """(key, message) for every setting in a loaded file that is unknown or wrong."""
     for k, v in loaded.items():
         key = f"{prefix}{k}"
         if k not in defaults:
             yield key, "unknown setting"
-        elif isinstance(defaults[k], dict):
+        elif isinstance(section := defaults[k], dict):
             if not isinstance(v, dict):
                 yield key, "is a section, not a value"
             else:
-                yield from _problems(v, defaults[k], key + ".")
+                yield from _problems(v, section, key + ".")
         else:
             message = problem(key, v, defaults[k])
             if message is not None:
                 yield key, message
 
 
-def _default(key: str) -> Any:
-    node: Any = DEFAULTS
+def _lookup(tree: Tree, key: str) -> object:
+    node: object = tree
     for part in key.split("."):
         if not isinstance(node, dict) or part not in node:
             raise ConfigError(f"unknown setting {key!r}")
@@ -161,15 +164,15 @@ def _default(key: str) -> Any:
     return node
 
 
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+def _merge(base: Tree, extra: Mapping[str, object]) -> None:
     for k, v in extra.items():
-        if isinstance(v, dict) and isinstance(base.get(k), dict):
-            _merge(base[k], v)
+        if isinstance(v, dict) and isinstance(section := base.get(k), dict):
+            _merge(section, v)
         else:
             base[k] = v
 
 
-def _convert(key: str, value: str, current: Any) -> Any:
+def _convert(key: str, value: str, current: object) -> object:
     try:
         if isinstance(current, bool):
             if value.lower() not in ("true", "false", "1", "0", "yes", "no", "on", "off"):

@@ -3,13 +3,15 @@
 Each device gets its own worker thread. With `simulate=True` (the demo, or a device whose port
 is left empty in the demo), posdesk starts the ZVT terminal and ESC/POS printer simulators on
 pseudo-terminals of its own and talks to them through the very same code as to real ports.
+`LaneDevices` is what the window and the self-test hold: the running devices, restarted with
+changed settings in place, so whoever holds it sees the new ones.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
 from posdesk.core.money import Currency
@@ -19,8 +21,10 @@ from posdesk.devices.escpos.profile import profile_by_name
 from posdesk.devices.escpos.service import PrinterService
 from posdesk.devices.ports import SerialSettings
 from posdesk.devices.scanner.reader import SerialScannerReader
+from posdesk.devices.simulate import run_simulator
 from posdesk.devices.worker import DeviceWorker
 from posdesk.devices.zvt.client import ZvtTerminal
+from posdesk.db.writer import DbWriter
 
 from .checkout import CheckoutService
 from .config import Config
@@ -38,7 +42,8 @@ class Devices:
     #: Human-readable port per device, for the status bar and the settings page.
     ports: dict[str, str] = field(default_factory=dict)
     simulated: set[str] = field(default_factory=set)
-    closers: list[Callable[[], None]] = field(default_factory=list)
+    #: Run in reverse order on close; what they return (a stop's "in time") is not needed.
+    closers: list[Callable[[], object]] = field(default_factory=list)
 
     def close(self) -> None:
         for close in reversed(self.closers):
@@ -74,7 +79,7 @@ def _close_on_worker(worker: DeviceWorker, close: Callable[[], None]) -> None:
     worker.stop(5)
 
 
-def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: Any,
+def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: DbWriter,
                   dispatch: Dispatch, cur: Currency, simulate: bool) -> Devices:
     devices = Devices()
     if simulate:
@@ -125,3 +130,81 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
         devices.closers.append(reader.stop)
         devices.ports["scanner"] = scanner_port
     return devices
+
+
+class LaneDevices:
+    """The lane's running devices, as one object that outlives a restart.
+
+    `restart` closes them and opens them again from the (changed) configuration; the card
+    payments, the printing service and the ports are always read from here, never kept.
+    """
+
+    def __init__(self, *, config: Config, data_dir: Path, checkout: CheckoutService,
+                 writer: DbWriter, dispatch: Dispatch, cur: Currency):
+        self._config = config
+        self._data_dir = data_dir
+        self._checkout = checkout
+        self._writer = writer
+        self._dispatch = dispatch
+        self._cur = cur
+        self._running = Devices()
+        #: The evidence chain head (`SEQ:HASH`) printed in each receipt's QR code, once the
+        #: recorder runs; every printing service started gets it.
+        self._evidence_head: Callable[[], str] | None = None
+
+    @property
+    def running(self) -> Devices:
+        """The devices started last (none before `start`, or after `close`)."""
+        return self._running
+
+    @property
+    def payments(self) -> CardPayments | None:
+        return self._running.payments
+
+    @property
+    def printing(self) -> ReceiptPrinting | None:
+        return self._running.printing
+
+    @property
+    def ports(self) -> dict[str, str]:
+        """Human-readable port per running device."""
+        return dict(self._running.ports)
+
+    @property
+    def simulated(self) -> set[str]:
+        """The devices a simulator stands in for (the demo)."""
+        return set(self._running.simulated)
+
+    def start(self, *, simulate: bool = False) -> None:
+        self._running = build_devices(config=self._config, data_dir=self._data_dir,
+                                      checkout=self._checkout, writer=self._writer,
+                                      dispatch=self._dispatch, cur=self._cur, simulate=simulate)
+        self._wire_evidence_head()
+
+    def restart(self, *, simulate: bool = False) -> None:
+        """Close the devices (if still open) and open them again from the (changed)
+        configuration."""
+        self.close()
+        self.start(simulate=simulate)
+
+    def print_evidence_head(self, head: Callable[[], str]) -> None:
+        """Receipts print the chain head in their QR code (a witness on paper)."""
+        self._evidence_head = head
+        self._wire_evidence_head()
+
+    def _wire_evidence_head(self) -> None:
+        if self._running.printing is not None and self._evidence_head is not None:
+            self._running.printing.evidence_head = self._evidence_head
+
+    def close(self) -> None:
+        """Let the devices go: the checkout no longer prints on them or opens their drawer."""
+        printing = self._running.printing
+        if printing is not None:
+            self._checkout.on_sale_finished[:] = [f for f in self._checkout.on_sale_finished
+                                                  if f != printing.print_sale]
+        self._checkout.set_drawer(None)
+        self._running.close()
+        self._running = Devices()
+
+
+__all__ = ["Devices", "LaneDevices", "build_devices", "run_simulator"]

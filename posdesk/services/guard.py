@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Callable, Iterator
 
 from posdesk.core.permissions import Role
 from posdesk.db import audit as db_audit
 from posdesk.db.database import close_database, open_database
-from posdesk.db.errors import StoreError
+from posdesk.db.errors import SharedPins, StoreError
 from posdesk.db.users import UserStore
 
 from .pin_throttle import ThrottledUsers
@@ -58,7 +58,7 @@ class Guard:
     def needs_pin(self) -> bool:
         return any(u.role in APPROVERS and u.active for u in self._users.list())
 
-    def authorize(self, credentials: Credentials | None, action: str, **details: Any) -> str:
+    def authorize(self, credentials: Credentials | None, action: str, **details: object) -> str:
         """The approver's name, after writing the audit row; `NotAuthorized` otherwise."""
         if not self.needs_pin():
             self._audit(SETUP_USER, action, **details)
@@ -77,6 +77,15 @@ class Guard:
         self._audit(user.name, action, **details)
         log.info("%s approved %s", user.name, action)
         return user.name
+
+
+def shared_pins(users: UserStore) -> str | None:
+    """Why PIN-only login could not tell the users apart, or None when it can."""
+    try:
+        users.require_unique_pins()
+    except SharedPins as e:
+        return str(e)
+    return None
 
 
 @contextmanager

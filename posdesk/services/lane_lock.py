@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class LaneLock:
         os.close(fd)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows lanes
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows lanes
     import msvcrt
 
     def _lock(fd: int) -> None:

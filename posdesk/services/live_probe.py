@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any
 
 import numpy as np
 
 from posdesk.recording.media.camera import OpenCvVideoSource
 from posdesk.recording.media.errors import NoMicrophone
+from posdesk.recording.media.frames import AudioSource
 from posdesk.recording.media.microphone import MicrophoneSource
 from posdesk.recording.media.synthetic import SyntheticVideoSource, ToneAudioSource
 
@@ -64,10 +64,10 @@ class LivePreview(_Looping):
         super().__init__("camera-preview")
         self.camera = camera
         self._size = (width, height)
-        self._frame: Any = None
+        self._frame: np.ndarray | None = None
         self.frames = 0
 
-    def frame(self) -> Any:
+    def frame(self) -> np.ndarray | None:
         with self._lock:
             return self._frame
 
@@ -105,7 +105,7 @@ class LevelMeter(_Looping):
 
     def _loop(self) -> None:
         if self.audio == "synthetic":
-            source: Any = ToneAudioSource()
+            source: AudioSource = ToneAudioSource()
         else:
             try:
                 source = MicrophoneSource(microphone_device(self.audio))

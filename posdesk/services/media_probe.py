@@ -10,7 +10,6 @@ import logging
 import math
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -32,7 +31,7 @@ SILENCE_DBFS = -96.0
 @dataclass(frozen=True)
 class CameraLook:
     #: The frame (BGR, height x width x 3), or None when the camera gave nothing.
-    image: Any
+    image: np.ndarray | None
     #: What went wrong, in English, when `image` is None.
     error: str = ""
 

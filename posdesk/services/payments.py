@@ -13,17 +13,20 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.journal import JournalKind
 from posdesk.core.lines import Payment, PaymentStatus
 from posdesk.core.money import Money
+from posdesk.core.journal import JournalEvent
 from posdesk.devices.payment import (AdminResult, Outcome, PaymentKind, PaymentResult,
                                      PaymentTerminal, PendingPayment, StatusUpdate)
 from posdesk.devices.worker import DeviceWorker
 from posdesk.devices.zvt.errors import CommandRefused
+from posdesk.db.writer import DbWriter
 from posdesk.durable import write_text_durably
 
 from .checkout import CheckoutService
@@ -41,9 +44,25 @@ _STATUS = {
 }
 
 
-def result_details(result: PaymentResult) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CardAnswer:
+    """A terminal's answer as the sale took it: the payment's new status (`_STATUS` above is
+    the one place a terminal's outcome becomes one), the amount and what to tell the cashier.
+    A reconciliation that finds the card was not charged arrives as DECLINED."""
+
+    status: PaymentStatus
+    #: What to tell the cashier (the window translates it).
+    message: Text
+    amount: Money | None
+
+    @classmethod
+    def of(cls, result: PaymentResult) -> CardAnswer:
+        return cls(_STATUS[result.outcome], result.message, result.amount)
+
+
+def result_details(result: PaymentResult) -> dict[str, object]:
     """What the journal keeps of a terminal answer: JSON types, masked card number only."""
-    details: dict[str, Any] = {"outcome": result.outcome.value, "message": str(result.message)}
+    details: dict[str, object] = {"outcome": result.outcome.value, "message": str(result.message)}
     for name in ("result_code", "trace_no", "receipt_no", "terminal_id", "card_name",
                  "masked_pan", "aid", "terminal_date", "terminal_time"):
         value = getattr(result, name)
@@ -65,9 +84,10 @@ class TerminalState:
 
     def load(self) -> int | None:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8")).get("last_receipt_no")
-        except (OSError, ValueError):
+            number = json.loads(self.path.read_text(encoding="utf-8")).get("last_receipt_no")
+        except (OSError, ValueError, AttributeError):
             return None
+        return number if isinstance(number, int) else None
 
     def save(self, last_receipt_no: int | None) -> None:
         write_text_durably(self.path, json.dumps({"last_receipt_no": last_receipt_no}))
@@ -75,10 +95,10 @@ class TerminalState:
 
 class CardPayments:
     """Listeners: `on_status(StatusUpdate)` from the worker thread (live terminal texts);
-    `on_result(payment_id, PaymentResult)` and `on_error(Text)` on the sale's thread."""
+    `on_result(payment_id, CardAnswer)` and `on_error(Text)` on the sale's thread."""
 
     def __init__(self, *, checkout: CheckoutService, terminal: PaymentTerminal,
-                 worker: DeviceWorker, dispatch: Dispatch, writer: Any, state: TerminalState):
+                 worker: DeviceWorker, dispatch: Dispatch, writer: DbWriter, state: TerminalState):
         self._checkout = checkout
         self._terminal = terminal
         self._worker = worker
@@ -86,7 +106,7 @@ class CardPayments:
         self._writer = writer
         self._state = state
         self.on_status: list[Callable[[StatusUpdate], None]] = []
-        self.on_result: list[Callable[[str, PaymentResult], None]] = []
+        self.on_result: list[Callable[[str, CardAnswer], None]] = []
         self.on_error: list[Callable[[Text], None]] = []
         self.busy = False
         if hasattr(terminal, "last_receipt_no") and terminal.last_receipt_no is None:
@@ -200,7 +220,7 @@ class CardPayments:
             return
         self._checkout.card_result(payment_id, status, result_details(result))
         for listener in self.on_result:
-            listener(payment_id, result)
+            listener(payment_id, CardAnswer.of(result))
 
     def _reversed(self, payment_id: str, result: PaymentResult | None, error: BaseException | None) -> None:
         self.busy = False
@@ -210,13 +230,13 @@ class CardPayments:
             return
         self._checkout.card_reversed(payment_id, result_details(result))
         for listener in self.on_result:
-            listener(payment_id, result)
+            listener(payment_id, CardAnswer.of(result))
 
     def _error(self, text: Text) -> None:
         for listener in self.on_error:
             listener(text)
 
-    def _started_event(self, payment_id: str) -> Any:
+    def _started_event(self, payment_id: str) -> JournalEvent:
         sale = self._checkout.sale
         assert sale is not None
         for e in sale.events:

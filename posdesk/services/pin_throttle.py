@@ -39,7 +39,8 @@ class ThrottledUsers(UserStore):
         if failures < allowed or newest is None:
             return timedelta(0)
         delay = min(FIRST_DELAY * 2 ** (failures - allowed), MAX_DELAY)
-        return max(timedelta(0), newest + delay - self._now())
+        wait: timedelta = newest + delay - self._now()
+        return max(timedelta(0), wait)
 
     def check_pin(self, name: str | None, pin: str) -> UserRecord:
         if name is None and not self.pin_only:

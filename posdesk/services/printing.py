@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Callable, Mapping
 
 from posdesk import crashpoints
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
@@ -141,7 +141,7 @@ class ReceiptPrinting:
             listener(outcome)
         self._tell(outcome.status, outcome.problem)
 
-    def _drawer_done(self, _result: Any, error: BaseException | None) -> None:
+    def _drawer_done(self, _result: object, error: BaseException | None) -> None:
         if error is not None:
             self._dispatch.post(lambda: self._tell(None, QT_TRANSLATE_NOOP(
                 "PrinterStatus", "The cash drawer did not open: {error}").format(error=str(error))))

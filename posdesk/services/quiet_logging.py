@@ -12,7 +12,7 @@ import logging
 import logging.handlers
 import sys
 import time
-from typing import Callable
+from typing import Callable, TextIO
 
 #: Seconds within which a repeated message (same logger, level and text) is shown once.
 REPEAT_WINDOW_S: float = 30.0
@@ -74,7 +74,7 @@ class SafeFileHandler(logging.handlers.RotatingFileHandler):
             pass
 
 
-class SafeStreamHandler(logging.StreamHandler):
+class SafeStreamHandler(logging.StreamHandler[TextIO]):
     """The terminal handler; a closed or broken terminal never raises into the till."""
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from posdesk.core.journal import JournalEvent, JournalKind
-from posdesk.core.money import Money
+from posdesk.core.money import Currency, Money
 from posdesk.core.sale import Sale, SaleKind
 
 from .config import Config
@@ -45,7 +44,7 @@ class RecordingPolicy:
             and abs(sale.total) >= self.threshold
 
     @classmethod
-    def from_config(cls, config: Config, cur: Any) -> RecordingPolicy:
+    def from_config(cls, config: Config, cur: Currency) -> RecordingPolicy:
         threshold = str(config.get("recording.rules.threshold"))
         return cls(mode=config.get("recording.mode"),
                    threshold=Money.of(threshold, cur) if threshold else None,

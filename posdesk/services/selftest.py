@@ -12,13 +12,19 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
 from posdesk.db.health import database_health
+from posdesk.db.recordings import RecordingInfo
+from posdesk.recording.keys import KeyStore
 
+from .config import Config
 from .selftest_devices import DeviceAccess
 from .selftest_report import Check, SelfTestReport, check
+
+if TYPE_CHECKING:
+    from .build import Services
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +55,18 @@ def check_database(db_path: Path) -> Check:
     return check("database", health.ok, detail, fix)
 
 
-def recorded_bytes_per_hour(config: Any, recordings: dict[str, Any]) -> int:
+def recorded_bytes_per_hour(config: Config, recordings: dict[str, RecordingInfo]) -> int:
     """What an hour of recording takes: measured from this lane's clips when it has some,
     else estimated from the picture settings."""
-    sized = [r for r in recordings.values() if r.size and r.duration_ms]
+    sized = [(r.size, r.duration_ms) for r in recordings.values() if r.size and r.duration_ms]
     if sized:
-        return int(sum(r.size for r in sized) * 3_600_000 / sum(r.duration_ms for r in sized))
+        return int(sum(size for size, _ in sized) * 3_600_000 / sum(ms for _, ms in sized))
     pixel_rate = int(config.get("recording.width")) * int(config.get("recording.height")) \
         * float(config.get("recording.fps"))
     return int(REFERENCE_BYTES_PER_HOUR * pixel_rate / REFERENCE_PIXEL_RATE)
 
 
-def check_disk(clip_dir: Path, config: Any, recordings: dict[str, Any],
+def check_disk(clip_dir: Path, config: Config, recordings: dict[str, RecordingInfo],
                free_bytes: Callable[[Path], int]) -> Check:
     path = clip_dir
     while not path.exists() and path != path.parent:
@@ -93,7 +99,7 @@ def check_clock(now: datetime, newest_sale: datetime | None) -> Check:
     return check("clock", True, QT_TRANSLATE_NOOP("SelfTest", "{now}").format(now=shown))
 
 
-def check_keys(keys: Any) -> Check:
+def check_keys(keys: KeyStore) -> Check:
     fix = QT_TRANSLATE_NOOP("SelfTest", "Run the setup wizard or posdesk keys init.")
     if not keys.is_set_up():
         return check("keys", False, QT_TRANSLATE_NOOP("SelfTest", "No lane signing key or manager key yet."), fix)
@@ -107,7 +113,7 @@ def check_keys(keys: Any) -> Check:
         key=key_id, manager=str(manager)[:16] + "…"))
 
 
-def run_selftest(services: Any, *, free_bytes: Callable[[Path], int] | None = None,
+def run_selftest(services: Services, *, free_bytes: Callable[[Path], int] | None = None,
                  now: datetime | None = None) -> SelfTestReport:
     """Every check against `services`: devices that are running are asked through their
     workers, the others are opened from the configuration. Blocks for seconds: call it

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
 from posdesk.core.money import currency
@@ -24,9 +24,15 @@ from posdesk.devices.ports import SerialSettings
 from posdesk.devices.zvt.client import ZvtTerminal, ZvtTimeouts
 from posdesk.recording.media.errors import NoMicrophone
 
+from .config import Config
 from .media_probe import SILENCE_DBFS, listen_to_microphone, look_at_camera
-from .recording import audio_source
+from .payments import CardPayments
+from .printing import ReceiptPrinting
+from .recording import RecordingState, audio_source
 from .selftest_report import Check, check
+
+if TYPE_CHECKING:
+    from .build import Services
 
 log = logging.getLogger(__name__)
 
@@ -39,36 +45,37 @@ PROBE_TIMEOUTS = ZvtTimeouts(command_s=5.0, inactivity_s=15.0)
 T = TypeVar("T")
 
 
-def _on_worker(submit: Callable[[Callable[[T | None, BaseException | None], None]], None]) -> T:
+def _on_worker(submit: Callable[[Callable[[T | None, BaseException | None], None]], None]) -> T | None:
     """Hand a job to a running device's worker and wait (on this, the self-test's thread)."""
     answered = threading.Event()
-    outcome: dict[str, Any] = {}
+    outcome: list[tuple[T | None, BaseException | None]] = []
 
     def done(result: T | None, error: BaseException | None) -> None:
-        outcome.update(result=result, error=error)
+        outcome.append((result, error))
         answered.set()
     submit(done)
     if not answered.wait(RUNNING_DEVICE_TIMEOUT_S):
         raise DeviceError(f"no answer within {RUNNING_DEVICE_TIMEOUT_S:.0f} s")
-    if outcome["error"] is not None:
-        raise outcome["error"]
-    return outcome["result"]
+    result, error = outcome[0]
+    if error is not None:
+        raise error
+    return result
 
 
 @dataclass
 class DeviceAccess:
-    config: Any
+    config: Config
     #: The lane's running devices and recorder state (None: open from the configuration).
-    payments: Any = None
-    printing: Any = None
-    recording_state: Any = None
+    payments: CardPayments | None = None
+    printing: ReceiptPrinting | None = None
+    recording_state: RecordingState | None = None
     ports: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def for_services(cls, services: Any) -> DeviceAccess:
-        recording = getattr(services, "recording", None)
+    def for_services(cls, services: Services) -> DeviceAccess:
+        recording = services.recording
         return cls(services.config, services.devices.payments, services.devices.printing,
-                   recording.state if recording is not None else None, dict(services.devices.ports))
+                   recording.state if recording is not None else None, services.devices.ports)
 
     def _port(self, device: str) -> str:
         return self.ports.get(device) or str(self.config.get(f"devices.{device}.port"))
@@ -142,8 +149,14 @@ class DeviceAccess:
             port=port, tid=result.terminal_id or "?"))
 
     def _status_enquiry(self, port: str) -> AdminResult:
-        if self.payments is not None:
-            return _on_worker(lambda done: self.payments.run_admin(lambda t: t.status_enquiry(), done))
+        payments = self.payments
+        if payments is not None:
+            def enquire(done: Callable[[AdminResult | None, BaseException | None], None]) -> None:
+                payments.run_admin(lambda terminal: terminal.status_enquiry(), done)
+            answer = _on_worker(enquire)
+            if answer is None:
+                raise DeviceError("the terminal's worker gave no answer")
+            return answer
         terminal = ZvtTerminal(SerialSettings(port, baudrate=int(self.config.get("devices.terminal.baudrate"))),
                                cur=currency(self.config.get("store.currency")),
                                password=self.config.get("devices.terminal.password"), timeouts=PROBE_TIMEOUTS)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 
@@ -45,7 +44,7 @@ class SelfTestReport:
     def ok(self) -> bool:
         return all(c.ok for c in self.checks)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {"ok": self.ok, "checks": [
             {"check": c.id, "ok": c.ok, "detail": str(c.detail),
              "fix": str(c.fix) if c.fix is not None else None} for c in self.checks]}

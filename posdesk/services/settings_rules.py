@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Callable, Sequence
 
 from posdesk.core.money import CURRENCIES
 from posdesk.core.retention import MAX_KEEP_DAYS, RetentionClass
@@ -17,7 +17,8 @@ from posdesk.core.tax import PRESETS, TaxMode
 from posdesk.devices.escpos import PROFILES
 from posdesk.recording.evidence.purge_safety import MIN_KEEP
 
-Rule = Callable[[Any], "str | None"]
+#: A setting's value as read from the file or typed (any TOML value) -> what is wrong with it.
+Rule = Callable[[object], "str | None"]
 
 #: How the lane asks who is there: pick a name then type the PIN, or a (unique) PIN alone.
 LOGIN_MODES = ("name_and_pin", "pin_only")
@@ -36,13 +37,13 @@ _LANE_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 _LOCALE = re.compile(r"^(|[a-z]{2,3}(_[A-Z]{2})?)$")
 
 
-def one_of(choices: tuple[Any, ...] | list[Any]) -> Rule:
+def one_of(choices: Sequence[object]) -> Rule:
     shown = ", ".join(str(c) for c in choices)
     return lambda v: None if v in choices else f"{v!r} is not one of {shown}"
 
 
 def number(low: float, high: float, *, even: bool = False) -> Rule:
-    def rule(v: Any) -> str | None:
+    def rule(v: object) -> str | None:
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             return f"{v!r} is not a number"
         if not low <= v <= high:
@@ -54,7 +55,7 @@ def number(low: float, high: float, *, even: bool = False) -> Rule:
 
 
 def decimal(low: Decimal, high: Decimal | None = None, *, empty: bool = False) -> Rule:
-    def rule(v: Any) -> str | None:
+    def rule(v: object) -> str | None:
         if empty and str(v) == "":
             return None
         try:
@@ -74,25 +75,25 @@ def pattern(regex: re.Pattern[str], what: str) -> Rule:
 
 
 def comma_list(choices: tuple[str, ...]) -> Rule:
-    def rule(v: Any) -> str | None:
+    def rule(v: object) -> str | None:
         unknown = [p for p in str(v).split(",") if p and p not in choices]
         return f"{', '.join(unknown)} not among {', '.join(choices)}" if unknown else None
     return rule
 
 
-def audio(v: Any) -> str | None:
+def audio(v: object) -> str | None:
     if v in ("auto", "off", "synthetic", "microphone") or str(v).startswith("microphone:"):
         return None
     return f"{v!r} is not auto, off, synthetic, microphone or microphone:<device>"
 
 
-def retention_days(v: Any) -> str | None:
+def retention_days(v: object) -> str | None:
     if isinstance(v, bool) or not isinstance(v, int) or v < MIN_KEEP.days:
         return f"{v!r} is too short: clips are kept at least {MIN_KEEP.days} day"
     return None
 
 
-def class_keep_days(v: Any) -> str | None:
+def class_keep_days(v: object) -> str | None:
     if isinstance(v, bool) or not isinstance(v, int) or not MIN_KEEP.days <= v <= MAX_KEEP_DAYS:
         return f"{v!r} is not between {MIN_KEEP.days} and {MAX_KEEP_DAYS} days (ten years)"
     return None
@@ -139,7 +140,7 @@ RULES: dict[str, Rule] = {
 _FRACTIONAL = {"recording.fps", "recording.preroll_s", "recording.postroll_s"}
 
 
-def problem(key: str, value: Any, default: Any) -> str | None:
+def problem(key: str, value: object, default: object) -> str | None:
     """What is wrong with `value` for setting `key` (whose default is `default`), or None."""
     fraction_allowed = key in _FRACTIONAL and isinstance(value, float)
     if type(value) is not type(default) and not fraction_allowed:

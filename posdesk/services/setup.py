@@ -14,11 +14,14 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
 from posdesk.core.permissions import Role
 from posdesk.core.money import currency
+
+from posdesk.db.users import UserStore
+from posdesk.db.writer import DbWriter
+from posdesk.recording.keys import KeyStore
 
 from .config import Config
 
@@ -109,7 +112,7 @@ def check_manager(name: str, pin: str, pin_again: str, passphrase: str, passphra
         raise SetupError(QT_TRANSLATE_NOOP("Setup", "The two passphrases differ."))
 
 
-def make_manager_and_keys(users: Any, keys: Any, writer: Any, *, name: str, pin: str,
+def make_manager_and_keys(users: UserStore, keys: KeyStore, writer: DbWriter, *, name: str, pin: str,
                           passphrase: str) -> KeysMade:
     """Add the manager `name` (none when empty, as on a revisit) through the database's
     writer, then create the lane signing key and the manager key sealed with `passphrase`
@@ -124,11 +127,11 @@ def make_manager_and_keys(users: Any, keys: Any, writer: Any, *, name: str, pin:
     return KeysMade(keys.key_id, recipient, fingerprint(recipient), new)
 
 
-def _add_manager(users: Any, writer: Any, name: str, pin: str) -> None:
+def _add_manager(users: UserStore, writer: DbWriter, name: str, pin: str) -> None:
     added = threading.Event()
     outcome: dict[str, BaseException | None] = {}
 
-    def done(_result: Any, error: BaseException | None) -> None:
+    def done(_result: object, error: BaseException | None) -> None:
         outcome["error"] = error
         added.set()
     writer.submit(lambda: users.add(name, Role.MANAGER, pin), done)

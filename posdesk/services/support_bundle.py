@@ -12,10 +12,13 @@ import platform
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Mapping
 
 from .about import build_date, version
 from .selftest_report import SelfTestReport
+
+if TYPE_CHECKING:
+    from .build import Services
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,7 @@ SECRET_WORDS: tuple[str, ...] = ("password", "passphrase", "pin", "secret", "tok
 REDACTED = "(not included)"
 
 
-def redacted_config(flat: dict[str, Any]) -> str:
+def redacted_config(flat: Mapping[str, object]) -> str:
     lines = []
     for key, value in flat.items():
         last = key.rsplit(".", 1)[-1].lower()
@@ -35,7 +38,7 @@ def redacted_config(flat: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_support_bundle(services: Any, out: Path, report: SelfTestReport) -> list[str]:
+def write_support_bundle(services: Services, out: Path, report: SelfTestReport) -> list[str]:
     """Write the bundle to `out`; return the names inside it."""
     logs = services.data_dir / "logs"
     names: list[str] = []

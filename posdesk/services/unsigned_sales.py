@@ -10,11 +10,11 @@ binding its whole journal.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from posdesk.core.clock import Instant
 from posdesk.core.journal import canonical_bytes
 from posdesk.core.sale import SaleState
+from posdesk.db.sales import SaleStore
 from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.manifest import Entry, JournalDigest, NoClipReason, SaleRef
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 RECENT_SALES = 200
 
 
-def sign_unsigned_sales(chain: EvidenceChain, sales: Any, lane: str) -> list[Entry]:
+def sign_unsigned_sales(chain: EvidenceChain, sales: SaleStore, lane: str) -> list[Entry]:
     """Sign a `no-clip` manifest for each recent finished sale of `lane` that has no entry
     in `chain` and no pending clip. Returns the entries signed."""
     finished = sales.list_sales(lane=lane, states=(SaleState.COMPLETED, SaleState.VOIDED),

@@ -154,6 +154,6 @@ def _check_audit_log(report: VerifyReport) -> None:
             break
     why = audit_chain_break(signed[2] if signed else None)
     if why is not None:
-        line, entry = (signed[0], signed[1]) if signed else (len(report.walked) + 1, None)
-        report.add(Finding(Problem.AUDIT_BROKEN, line, entry.seq if entry else None,
-                           entry.sale_id if entry else None, None, why))
+        at_line, at_entry = (signed[0], signed[1]) if signed else (len(report.walked) + 1, None)
+        report.add(Finding(Problem.AUDIT_BROKEN, at_line, at_entry.seq if at_entry else None,
+                           at_entry.sale_id if at_entry else None, None, why))

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol
+from typing import TYPE_CHECKING, Callable, Mapping, Protocol
 
 from posdesk.core.clock import Clock, SystemClock
 from posdesk.core.errors import DomainError
@@ -57,8 +57,8 @@ CATCH_UP_TIMEOUT_S = 60
 class Writer(Protocol):
     """The database's one writing thread (`db.writer.DbWriter`)."""
 
-    def submit(self, fn: Callable[[], Any],
-               done: Callable[[Any, BaseException | None], None] | None = None) -> None: ...
+    def submit(self, fn: Callable[[], object],
+               done: Callable[[object, BaseException | None], None] | None = None) -> None: ...
 
 
 class ViewerLocked(DomainError):
@@ -88,7 +88,8 @@ class JournalLine:
     utc: datetime
     #: Seconds from the clip's start (None when the sale has no clip start).
     offset_s: float | None
-    data: dict[str, Any]
+    #: The event's journaled details, as JSON holds them.
+    data: Mapping[str, object]
     mark: Mark | None
     #: The event as the clip's subtitle shows it ("2 × Milk 1.98"); the kind when it has none.
     text: str = ""
@@ -112,7 +113,7 @@ class SaleEvidence:
     duration_s: float
     gaps: tuple[Gap, ...]
     #: The signed manifest as stored (for the report), or None.
-    manifest: dict[str, Any] | None
+    manifest: Mapping[str, object] | None
     #: The receipt as printed, line by line (empty when none was printed).
     receipt: tuple[str, ...] = ()
 
@@ -242,7 +243,8 @@ class ViewerService:
                            public_keys=self._keys.lane_public_keys(),
                            journal_bytes=self._sales.journal_bytes, decrypt_problem=problem,
                            truncated=truncated)
-        start_ns = (manifest or {}).get("start", {}).get("mono_ns") if manifest else None
+        start = manifest.get("start") if manifest else None
+        start_ns = start.get("mono_ns") if isinstance(start, dict) else None
         events = self._sales.load_events(sale_id)
         cur = currency(sale.currency)
         journal = tuple(_line(e, start_ns, cur) for e in events)
@@ -261,7 +263,7 @@ class ViewerService:
         self._audit(self._user, "viewer_view", sale=sale_id, badge=badge.state.value)
         return SaleEvidence(sale, journal, badge, plain or None, duration, gaps, manifest, receipt)
 
-    def _manifest(self, relative: str | None) -> dict[str, Any] | None:
+    def _manifest(self, relative: str | None) -> Mapping[str, object] | None:
         if not relative:
             return None
         try:
@@ -329,11 +331,11 @@ class ViewerService:
         return self._keys.directory
 
     # -- audit -----------------------------------------------------------------------------
-    def audit(self, action: str, **details: Any) -> None:
+    def audit(self, action: str, **details: object) -> None:
         """An audit row in the viewer user's name (for exports and holds)."""
         self._audit(self._user, action, **details)
 
-    def _audit(self, user: str, action: str, **details: Any) -> None:
+    def _audit(self, user: str, action: str, **details: object) -> None:
         self._writer.submit(lambda: self._audit_log(user, action, **details))
 
     def _catch_up(self) -> None:
@@ -356,9 +358,9 @@ def _line(event: JournalEvent, start_ns: int | None, cur: Currency) -> JournalLi
                        EVENT_MARKS.get(event.kind), text)
 
 
-def _filter_text(f: SearchFilter) -> dict[str, Any]:
+def _filter_text(f: SearchFilter) -> dict[str, object]:
     """The filter as an audit row keeps it: only what was set."""
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for name, value in vars(f).items():
         if value in (None, frozenset()) or name == "limit":
             continue

@@ -8,7 +8,7 @@ the window; anything else is a defect and propagates.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from posdesk.core.errors import ApprovalRequired
 from posdesk.core.i18n import Text
 from posdesk.core.permissions import Permission
+from posdesk.services.checkout import CheckoutService
 
 from .dialogs.approval import ApprovalDialog
 from .dialogs.opening import open_modal
@@ -23,14 +24,15 @@ from .user_errors import user_text
 
 log = logging.getLogger(__name__)
 
-Call = Callable[..., Any]
-Done = Callable[[Any], None]
+#: A service call; its result, whatever the call returns, goes to `Done` unlooked-at.
+Call = Callable[..., object]
+Done = Callable[..., None]
 
 
 class ActionRunner(QObject):
     """Tries service calls and handles approval and user errors the same way everywhere."""
 
-    def __init__(self, *, checkout: Any, window: QWidget, show_error: Callable[[Text], None]):
+    def __init__(self, *, checkout: CheckoutService, window: QWidget, show_error: Callable[[Text], None]):
         super().__init__(window)
         self._checkout = checkout
         self._window = window

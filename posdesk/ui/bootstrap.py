@@ -10,11 +10,12 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from posdesk.services.lane import LaneServices
 
 from .i18n import install_translators, resolve_locale
 from .main_window import MainWindow
@@ -45,11 +46,11 @@ def create_application(*, locale: str | None = None, headless: bool = False) -> 
     return app
 
 
-def _locale(services: Any, locale: str | None) -> str | None:
+def _locale(services: LaneServices, locale: str | None) -> str | None:
     return locale or services.config.get("ui.locale") or None
 
 
-def run_gui(services: Any, *, locale: str | None = None, quit_at_login: bool = False) -> int:
+def run_gui(services: LaneServices, *, locale: str | None = None, quit_at_login: bool = False) -> int:
     """Show the cashier window until it is closed; return the exit code. `quit_at_login`
     says "login screen shown" once it is on screen and quits (install checks, startup bench)."""
     app = create_application(locale=_locale(services, locale))
@@ -66,7 +67,7 @@ def run_gui(services: Any, *, locale: str | None = None, quit_at_login: bool = F
     return app.exec()
 
 
-def run_setup(services: Any, *, locale: str | None = None) -> bool:
+def run_setup(services: LaneServices, *, locale: str | None = None) -> bool:
     """The setup wizard of a lane that has no configuration; True once it was saved."""
     from .wizard.setup_wizard import SetupWizard
 
@@ -79,7 +80,7 @@ def run_setup(services: Any, *, locale: str | None = None) -> bool:
     return saved
 
 
-def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False,
+def run_demo(services: LaneServices, *, sales: int, seed: int = 1, headless: bool = False,
              interactive: bool = False, locale: str | None = None) -> int:
     """Ring `sales` scripted sales through the real window, then quit (or, `interactive`,
     leave the window open for a person). Exit code 0 when every sale finished."""
@@ -105,7 +106,7 @@ def run_demo(services: Any, *, sales: int, seed: int = 1, headless: bool = False
 
     def start_when_recording() -> None:
         # A demo sale rung before the recorder runs would have no clip: wait for it first.
-        recording = getattr(services, "recording", None)
+        recording = services.recording
         waiting = recording is not None and recording.state.enabled and not recording.state.recorder_up
         if waiting and time.monotonic() < deadline:
             QTimer.singleShot(100, start_when_recording)

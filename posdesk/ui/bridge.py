@@ -10,11 +10,14 @@ never runs widget code inside a service call.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from posdesk.core.i18n import Text
+from posdesk.core.sale import Sale
+from posdesk.services.checkout import CheckoutService
+from posdesk.services.dispatch import Dispatch
 
 
 log = logging.getLogger(__name__)
@@ -35,7 +38,7 @@ class ServiceBridge(QObject):
     notice = Signal(object)
     device_state = Signal(str, bool, object)
 
-    def __init__(self, checkout: Any, parent: QObject | None = None):
+    def __init__(self, checkout: CheckoutService, parent: QObject | None = None):
         super().__init__(parent)
         self._listeners = ((checkout.on_sale_changed, self.report_sale_changed),
                            (checkout.on_sale_finished, self.report_sale_finished),
@@ -43,10 +46,10 @@ class ServiceBridge(QObject):
         for listeners, callback in self._listeners:
             listeners.append(callback)
 
-    def report_sale_changed(self, sale: Any) -> None:
+    def report_sale_changed(self, sale: Sale | None) -> None:
         self.sale_changed.emit(sale)
 
-    def report_sale_finished(self, sale: Any) -> None:
+    def report_sale_finished(self, sale: Sale) -> None:
         self.sale_finished.emit(sale)
 
     def report_notice(self, text: Text) -> None:
@@ -57,10 +60,10 @@ class ServiceBridge(QObject):
         """Callable from any thread: for device workers to report their state."""
         self.device_state.emit(name, ok, text)
 
-    def connect_notice(self, slot: Any) -> None:
+    def connect_notice(self, slot: Callable[[Text], None]) -> None:
         self.notice.connect(slot, Qt.ConnectionType.QueuedConnection)
 
-    def connect_device_state(self, slot: Any) -> None:
+    def connect_device_state(self, slot: Callable[[str, bool, Text], None]) -> None:
         self.device_state.connect(slot, Qt.ConnectionType.QueuedConnection)
 
     def detach(self) -> None:
@@ -84,7 +87,7 @@ class DispatchPump(QObject):
 
     woken = Signal()
 
-    def __init__(self, dispatch: Any, parent: QObject | None = None):
+    def __init__(self, dispatch: Dispatch, parent: QObject | None = None):
         super().__init__(parent)
         self._dispatch = dispatch
         self.woken.connect(self.on_woken, Qt.ConnectionType.QueuedConnection)

@@ -12,11 +12,15 @@ import logging
 import random
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+from posdesk.core.catalog import Product
+from posdesk.core.sale import Sale
+from posdesk.services.lane import LaneServices
 
 from .errors import DemoStepFailed
 from .main_window import MainWindow
@@ -45,7 +49,7 @@ class DemoResult:
 class DemoDriver:
     """Drives `window` with keys; `ring(n)` returns once n sales are finished."""
 
-    def __init__(self, *, window: MainWindow, services: Any, seed: int = 1,
+    def __init__(self, *, window: MainWindow, services: LaneServices, seed: int = 1,
                  cashier_pin: str = DEMO_CASHIER_PIN, manager_pin: str = DEMO_MANAGER_PIN):
         self.window = window
         self.rng = random.Random(seed)
@@ -53,7 +57,7 @@ class DemoDriver:
         self._manager_pin = manager_pin
         #: Whether the login and the approval box want a name before the PIN (`ui.login`).
         self._names_first = window.checkout.names_first
-        products = services.catalog.all_products()
+        products = services.products()
         self._products = [p for p in products if p.active and (p.barcodes or p.plu)]
         if not self._products:
             raise DemoStepFailed("the catalog has no products to scan")
@@ -107,7 +111,7 @@ class DemoDriver:
         log.info("demo sale %d completed", number)
         return True
 
-    def _code_of(self, product: Any) -> str:
+    def _code_of(self, product: Product) -> str:
         if product.barcodes:
             return product.barcodes[0]
         if product.weighed:
@@ -209,7 +213,7 @@ class DemoDriver:
         assert widget is not None
         return widget
 
-    def _sale(self) -> Any:
+    def _sale(self) -> Sale:
         sale = self.window.checkout.sale
         if sale is None:
             raise DemoStepFailed("no sale is open")
@@ -222,12 +226,12 @@ class DemoDriver:
             return None
         return modal
 
-    def _wait_modal(self, name: str) -> Any:
+    def _wait_modal(self, name: str) -> QWidget | None:
         self._wait(lambda: self._modal(name) is not None and QApplication.focusWidget() is not None
                    and QApplication.focusWidget().window() is self._modal(name), f"{name} open")
         return self._modal(name)
 
-    def _wait(self, condition: Callable[[], Any], what: str) -> None:
+    def _wait(self, condition: Callable[[], object], what: str) -> None:
         """Let Qt work until `condition` holds; a step that never gets there fails loudly."""
         timer = QElapsedTimer()
         timer.start()

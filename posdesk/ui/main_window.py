@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
+from posdesk.services.lane import LaneServices
 
 from .bridge import DispatchPump, ServiceBridge
 from .checkout.checkout_screen import CheckoutScreen
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
 
-    def __init__(self, *, services: Any, parent: QWidget | None = None):
+    def __init__(self, *, services: LaneServices, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("posdesk — checkout"))
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         # The live camera picture and REC badge, when this lane records.
         self.recording_view = (RecordingView(recording=services.recording,
                                              pane=self.checkout_screen.preview, parent=self)
-                               if getattr(services, "recording", None) is not None else None)
+                               if services.recording is not None else None)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.checkout_screen)

@@ -8,11 +8,13 @@ never depends on them.
 from __future__ import annotations
 
 import time
-from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
+
+from posdesk.services.recording import RecordingService
 
 from .checkout.preview_pane import PreviewPane
 from .i18n import translate
@@ -28,13 +30,13 @@ class RecordingView(QObject):
 
     frame_shown = Signal(int)
 
-    def __init__(self, *, recording: Any, pane: PreviewPane, parent: QObject | None = None):
+    def __init__(self, *, recording: RecordingService, pane: PreviewPane, parent: QObject | None = None):
         super().__init__(parent)
         self._recording = recording
         self._pane = pane
         self._seq = 0
         self._image: QImage | None = None
-        self._array: Any = None
+        self._array: np.ndarray | None = None
         self._frames = QTimer(self)
         self._frames.setInterval(POLL_MS)
         self._frames.timeout.connect(self.on_frame_timer)

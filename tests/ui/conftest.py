@@ -41,7 +41,7 @@ def pin_only_services(tmp_path: Path) -> Iterator[Any]:
 
 
 def show_window(qtbot: Any, services: Any) -> MainWindow:
-    win = MainWindow(services=services)
+    win = MainWindow(services=services.lane)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

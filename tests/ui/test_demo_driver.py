@@ -9,7 +9,7 @@ from .helpers import db_rows
 
 
 def test_demo_rings_seeded_sales_that_all_end_in_the_database(qtbot: Any, window: Any, services: Any) -> None:
-    result = DemoDriver(window=window, services=services, seed=3).ring(12)
+    result = DemoDriver(window=window, services=services.lane, seed=3).ring(12)
     assert result.completed + result.voided == 12
     states = dict(db_rows(services, "SELECT state, count(*) FROM sale GROUP BY state"))
     assert states.get("completed", 0) == result.completed
@@ -21,14 +21,14 @@ def test_demo_rings_seeded_sales_that_all_end_in_the_database(qtbot: Any, window
 
 
 def test_the_same_seed_rings_the_same_sales(qtbot: Any, window: Any, services: Any) -> None:
-    first = DemoDriver(window=window, services=services, seed=5)
-    second = DemoDriver(window=window, services=services, seed=5)
+    first = DemoDriver(window=window, services=services.lane, seed=5)
+    second = DemoDriver(window=window, services=services.lane, seed=5)
     assert [first.rng.random() for _ in range(5)] == [second.rng.random() for _ in range(5)]
 
 
 def test_demo_pays_by_card_and_split_cash_and_card_through_the_terminal(
         qtbot: Any, device_window: Any, device_services: Any, simulators: Any) -> None:
-    result = DemoDriver(window=device_window, services=device_services, seed=10).ring(6)
+    result = DemoDriver(window=device_window, services=device_services.lane, seed=10).ring(6)
     assert result.completed + result.voided == 6
     tenders = db_rows(device_services, "SELECT p.sale_id, p.tender FROM payment p JOIN sale s ON s.id = p.sale_id "
                       "WHERE s.state = 'completed' AND p.status = 'approved'")

@@ -2,23 +2,27 @@
 
 `CardPayments.on_status` is called on the terminal's worker thread; the other listeners run
 on the GUI thread (through `Dispatch`). Every one of them becomes a signal of this object,
-which lives on the GUI thread, so widgets are only ever touched there. After
-`restart_devices()` the new services are attached and the old ones let go.
+which lives on the GUI thread, so widgets are only ever touched there. After the devices
+restart the new services are attached and the old ones let go.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from posdesk.services.devices import LaneDevices
+
 log = logging.getLogger(__name__)
+
+Listener = TypeVar("Listener", bound=Callable[..., None])
 
 
 class DeviceBridge(QObject):
     """Signals:
         card_status(object): a `StatusUpdate` of the terminal (emitted from its worker thread).
-        card_result(str, object): payment id and `PaymentResult` of the open sale.
+        card_result(str, object): payment id and `CardAnswer` of the open sale.
         card_error(object): a `Text` when the terminal could not be asked.
         printer_status(object, object): `PrinterStatus` (or None when unknown) and the
             problem `Text` (None when the printer is ready).
@@ -33,9 +37,10 @@ class DeviceBridge(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._attached: list[tuple[list[Any], Any]] = []
+        #: How to take each of this bridge's emits out of a device service's listeners.
+        self._removals: list[Callable[[], None]] = []
 
-    def attach(self, devices: Any) -> None:
+    def attach(self, devices: LaneDevices) -> None:
         """Listen to the payments and printing services of `devices` (either may be None)."""
         self.detach()
         payments, printing = devices.payments, devices.printing
@@ -48,13 +53,13 @@ class DeviceBridge(QObject):
             self._listen(printing.on_outcome, self.print_outcome.emit)
 
     def detach(self) -> None:
-        for listeners, callback in self._attached:
+        for remove in self._removals:
             try:
-                listeners.remove(callback)
+                remove()
             except ValueError:
                 log.debug("device listener already removed")
-        self._attached.clear()
+        self._removals.clear()
 
-    def _listen(self, listeners: list[Any], callback: Any) -> None:
+    def _listen(self, listeners: list[Listener], callback: Listener) -> None:
         listeners.append(callback)
-        self._attached.append((listeners, callback))
+        self._removals.append(lambda: listeners.remove(callback))

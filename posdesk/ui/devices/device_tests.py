@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
-from typing import Any
+from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from posdesk.core.i18n import Text
-from posdesk.devices.escpos.service import PrintOutcome
-from posdesk.devices.payment import AdminResult
+from posdesk.services.device_facts import AdminResult, PrinterStatus, PrintOutcome
 
 from ..formatting import local_time_text
 from ..i18n import translate
@@ -51,7 +50,7 @@ class DeviceTests(QGroupBox):
         hub.bridge.printer_status.connect(self.on_printer_status)
         self.registered.connect(self.on_registered)
 
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setAutoDefault(False)
@@ -83,7 +82,7 @@ class DeviceTests(QGroupBox):
             problem = translate(outcome.problem) if outcome.problem is not None else ""
             self.result.setText(self.tr("The test page did not print: {problem}").format(problem=problem))
 
-    def on_printer_status(self, _status: Any, problem: Text | None) -> None:
+    def on_printer_status(self, _status: PrinterStatus | None, problem: Text | None) -> None:
         # A drawer that did not open is reported as a printer problem.
         if problem is not None and self._drawer_kicked:
             self.result.setText(translate(problem))

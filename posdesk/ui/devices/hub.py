@@ -1,17 +1,19 @@
 """The lane's devices as the window sees them, across a restart with new settings.
 
-`services.devices` is replaced by `restart_devices()`; everything in the window reaches the
-card payments and the printing service through this hub, which re-attaches the listeners,
-the translated receipt words and the status-bar states each time.
+A restart replaces the lane's card payments and printing service; everything in the window
+reaches them through this hub, which re-attaches the listeners, the translated receipt words
+and the status-bar states each time.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from posdesk.core.i18n import Text
+from posdesk.services.lane import LaneServices
+from posdesk.services.payments import CardPayments
+from posdesk.services.printing import ReceiptPrinting
 
 from ..i18n import translate
 from ..payment.card_flow import CardFlow
@@ -34,9 +36,9 @@ class DeviceHub(QObject):
 
     devices_changed = Signal()
 
-    def __init__(self, *, services: Any, status: StatusBar, parent: QObject | None = None):
+    def __init__(self, *, services: LaneServices, status: StatusBar, parent: QObject | None = None):
         super().__init__(parent)
-        self._services = services
+        self._devices = services.devices
         self._status = status
         self.bridge = DeviceBridge(self)
         self.card = CardFlow(checkout=services.checkout, payments=lambda: self.payments,
@@ -48,24 +50,24 @@ class DeviceHub(QObject):
         self.attach()
 
     @property
-    def payments(self) -> Any:
-        return self._services.devices.payments
+    def payments(self) -> CardPayments | None:
+        return self._devices.payments
 
     @property
-    def printing(self) -> Any:
-        return self._services.devices.printing
+    def printing(self) -> ReceiptPrinting | None:
+        return self._devices.printing
 
     @property
     def ports(self) -> dict[str, str]:
-        return dict(self._services.devices.ports)
+        return self._devices.ports
 
     @property
     def simulated(self) -> set[str]:
-        return set(self._services.devices.simulated)
+        return self._devices.simulated
 
     def attach(self) -> None:
         """Listen to the current devices and show their state."""
-        devices = self._services.devices
+        devices = self._devices
         self.bridge.attach(devices)
         for name in (TERMINAL, PRINTER):
             self._status.remove_device_state(name)
@@ -79,10 +81,10 @@ class DeviceHub(QObject):
     def restart(self) -> None:
         """Close the devices and open them from the saved configuration. The demo keeps
         simulating the devices whose port is left empty."""
-        simulate = bool(self._services.devices.simulated)
+        simulate = bool(self._devices.simulated)
         self.bridge.detach()
-        self._services.restart_devices(simulate=simulate)
-        log.info("devices restarted: %s", self._services.devices.ports)
+        self._devices.restart(simulate=simulate)
+        log.info("devices restarted: %s", self._devices.ports)
         self.attach()
         self.devices_changed.emit()
 
@@ -94,7 +96,7 @@ class DeviceHub(QObject):
         self._status.set_device_state(TERMINAL, False, translate(text))
 
     def _show_terminal(self, ok: bool) -> None:
-        if TERMINAL in self._services.devices.simulated:
+        if TERMINAL in self._devices.simulated:
             text = self.tr("Card terminal (simulated)")
         else:
             text = self.tr("Card terminal on {port}").format(port=self.ports.get(TERMINAL, ""))

@@ -8,13 +8,13 @@ open cover or an offline printer show before the next sale, not after it.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from posdesk.core.i18n import Text
-from posdesk.devices.escpos.service import PrintOutcome
-from posdesk.devices.escpos.status import PrinterStatus
+from posdesk.services.device_facts import PrintOutcome, PrinterStatus
+from posdesk.services.printing import ReceiptPrinting
 
 from ..i18n import translate
 from .bridge import DeviceBridge
@@ -32,7 +32,7 @@ class PrinterMonitor(QObject):
 
     receipt_not_printed = Signal(str)
 
-    def __init__(self, *, printing: Callable[[], Any], bridge: DeviceBridge,
+    def __init__(self, *, printing: Callable[[], ReceiptPrinting | None], bridge: DeviceBridge,
                  show_state: Callable[[str, bool, str], None], parent: QObject | None = None):
         super().__init__(parent)
         self._printing = printing

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, \
     QVBoxLayout, QWidget
 
+from posdesk.services.lane import LaneServices
 from posdesk.services.selftest_report import CHECK_TITLES, SelfTestReport
 
 from ..i18n import translate
@@ -32,7 +32,7 @@ class SelfTestRun(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, *, services: Any, parent: QObject | None = None):
+    def __init__(self, *, services: LaneServices, parent: QObject | None = None):
         super().__init__(parent)
         self._services = services
         self._thread: threading.Thread | None = None
@@ -49,11 +49,8 @@ class SelfTestRun(QObject):
         return True
 
     def _run(self) -> None:
-        # Imported on the worker: the checks pull in camera and microphone libraries the
-        # window does not need to start.
-        from posdesk.services.selftest import run_selftest
         try:
-            result: object = run_selftest(self._services)
+            result: object = self._services.run_selftest()
         except Exception as e:  # noqa: BLE001 - shown on the page, which stays usable
             log.exception("self-test failed")
             result = e
@@ -64,7 +61,7 @@ class SelfTestRun(QObject):
 
 
 class SelfTestPanel(QGroupBox):
-    def __init__(self, *, services: Any, parent: QWidget | None = None):
+    def __init__(self, *, services: LaneServices, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Self-test"))
         self.run_button = QPushButton(self.tr("Run self-test"), self)

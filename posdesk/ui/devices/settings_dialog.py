@@ -8,15 +8,14 @@ simulator).
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from posdesk.devices.detect import COMMON_BAUDRATES, DeviceKind, PortReport
-from posdesk.devices.escpos.profile import PROFILES
+from posdesk.services.device_facts import COMMON_BAUDRATES, PRINTER_MODELS, DeviceKind, PortReport
+from posdesk.services.lane import LaneServices
 
 from ..dialogs.about import AboutDialog
 from .detection import PortDetection
@@ -59,7 +58,7 @@ class DeviceRow:
 
 
 class DeviceSettingsDialog(QDialog):
-    def __init__(self, *, services: Any, hub: DeviceHub, parent: QWidget | None = None):
+    def __init__(self, *, services: LaneServices, hub: DeviceHub, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("deviceSettings")
         self.setWindowTitle(self.tr("Device settings"))
@@ -82,7 +81,7 @@ class DeviceSettingsDialog(QDialog):
         self.password.setValidator(QRegularExpressionValidator(QRegularExpression(PASSWORD_PATTERN), self))
         self.profile = QComboBox(self)
         self.profile.setObjectName("printerProfile")
-        self.profile.addItems(sorted(PROFILES))
+        self.profile.addItems(list(PRINTER_MODELS))
         self.profile.setCurrentText(config.get("devices.printer.profile"))
         self.extra_ports = QLineEdit(self)
         self.extra_ports.setObjectName("extraPorts")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -19,7 +19,10 @@ from posdesk.core.i18n import Text
 from posdesk.core.lines import Payment, PaymentStatus, Tender
 from posdesk.core.money import Money
 from posdesk.core.permissions import Permission, Role, allowed
-from posdesk.devices.payment import Outcome, PaymentResult, StatusUpdate
+from posdesk.core.sale import Sale
+from posdesk.services.checkout import CheckoutService
+from posdesk.services.device_facts import StatusUpdate
+from posdesk.services.payments import CardAnswer, CardPayments
 
 from ..devices.bridge import DeviceBridge
 from ..errors import no_card_terminal
@@ -52,7 +55,7 @@ class _Job(enum.Enum):
     REVERSE = "reverse"
 
 
-def approved_card_payments(sale: Any) -> list[Payment]:
+def approved_card_payments(sale: Sale) -> list[Payment]:
     return [p for p in sale.payments if p.tender is Tender.CARD and p.status is PaymentStatus.APPROVED]
 
 
@@ -63,7 +66,8 @@ class CardFlow(QObject):
 
     changed = Signal()
 
-    def __init__(self, *, checkout: Any, payments: Callable[[], Any], bridge: DeviceBridge,
+    def __init__(self, *, checkout: CheckoutService, payments: Callable[[], CardPayments | None],
+                 bridge: DeviceBridge,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._checkout = checkout
@@ -71,7 +75,7 @@ class CardFlow(QObject):
         self._job: _Job | None = None
         self._cancelling = False
         self._amount: Money | None = None
-        self._declined_in: Any = None
+        self._declined_in: Sale | None = None
         #: The terminal's latest status, translated, and its own display lines.
         self.status_text = ""
         self.display: tuple[str, ...] = ()
@@ -177,30 +181,33 @@ class CardFlow(QObject):
             self._require().cancel()
         self.changed.emit()
 
-    def on_card_result(self, _payment_id: str, result: PaymentResult) -> None:
+    def on_card_result(self, _payment_id: str, answer: CardAnswer) -> None:
         job, self._job, self._cancelling = self._job, None, False
         refund = self._amount is not None and self._amount.amount < 0
-        amount = money_text(abs(result.amount)) if result.amount is not None else ""
-        reason = translate(result.message)
-        self.warning = result.outcome in (Outcome.DECLINED, Outcome.UNKNOWN)
+        amount = money_text(abs(answer.amount)) if answer.amount is not None else ""
+        status = answer.status
+        # A reconciliation answers "charged" or "not charged"; the latter arrives as DECLINED
+        # (the payment may be taken again) but is no refusal of the card.
+        not_charged = job is _Job.RECONCILE and status is PaymentStatus.DECLINED
+        self.warning = status in (PaymentStatus.DECLINED, PaymentStatus.UNKNOWN) and not not_charged
         if job is _Job.REVERSE:
             self.message = self.tr("Card payment reversed: {amount} back to the card.").format(amount=amount)
-        elif result.outcome is Outcome.APPROVED and job is _Job.RECONCILE:
+        elif status is PaymentStatus.APPROVED and job is _Job.RECONCILE:
             self.message = self.tr("The terminal confirms: the card was charged {amount}.").format(amount=amount)
-        elif result.outcome is Outcome.APPROVED:
+        elif status is PaymentStatus.APPROVED:
             self.message = (self.tr("Paid out to the card: {amount}.") if refund
                             else self.tr("Card approved: {amount}.")).format(amount=amount)
-        elif result.outcome is Outcome.DECLINED:
-            self._declined_in = self._checkout.sale
-            self.message = self.tr("Card declined: {reason}").format(reason=reason)
-        elif result.outcome is Outcome.ABORTED:
-            self.message = self.tr("Card payment cancelled; nothing was charged.")
-        elif result.outcome is Outcome.NOT_CHARGED:
+        elif not_charged:
             self.message = self.tr("The terminal confirms: the card was not charged. "
                                    "The payment can be taken again.")
+        elif status is PaymentStatus.DECLINED:
+            self._declined_in = self._checkout.sale
+            self.message = self.tr("Card declined: {reason}").format(reason=translate(answer.message))
+        elif status is PaymentStatus.ABORTED:
+            self.message = self.tr("Card payment cancelled; nothing was charged.")
         else:
             self.message = self.tr("Result unknown — the card may have been charged.")
-        log.info("card %s: %s", job.value if job else "answer", result.outcome.value)
+        log.info("card %s: %s", job.value if job else "answer", status.value)
         self.changed.emit()
 
     def on_card_error(self, text: Text) -> None:
@@ -216,7 +223,7 @@ class CardFlow(QObject):
         self.display = ()
         self.message, self.warning = "", False
 
-    def _require(self) -> Any:
+    def _require(self) -> CardPayments:
         payments = self._payments()
         if payments is None:
             raise no_card_terminal()

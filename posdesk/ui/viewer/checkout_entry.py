@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from posdesk.core.permissions import Permission
-from posdesk.services.build import Services
+from posdesk.services.lane import LaneServices
 
 from ..dialogs.approval import ApprovalDialog
 from ..dialogs.opening import open_modal
@@ -23,7 +23,7 @@ VIEWER_KEY = "Shift+F1"
 
 
 class ViewerEntry(QObject):
-    def __init__(self, *, services: Services, window: QWidget):
+    def __init__(self, *, services: LaneServices, window: QWidget):
         super().__init__(window)
         self._services, self._window = services, window
         self.viewer: ViewerWindow | None = None

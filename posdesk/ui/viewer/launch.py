@@ -7,10 +7,9 @@ from typing import Callable
 from PySide6.QtWidgets import QWidget
 
 from posdesk.core.money import currency
-from posdesk.services.build import Services
-from posdesk.services.viewer import ViewerService, open_viewer
+from posdesk.services.lane import LaneServices
+from posdesk.services.viewer import ViewerService
 from posdesk.services.viewer_export import ExportRequest, ExportResult, export_package
-from posdesk.services.viewer_retention import open_retention
 
 from ..dialogs.opening import open_modal
 from ..receipt_labels import receipt_labels
@@ -23,9 +22,9 @@ from .viewer_window import ViewerWindow
 EXPORTS_DIR = "exports"
 
 
-def viewer_window(services: Services, *, user: str, viewer: ViewerService | None = None) -> ViewerWindow:
+def viewer_window(services: LaneServices, *, user: str, viewer: ViewerService | None = None) -> ViewerWindow:
     """A viewer window on `services`' lane, for `user` (who unlocks, searches and exports)."""
-    service = viewer or open_viewer(services, receipt_labels=receipt_labels())
+    service = viewer or services.open_viewer(receipt_labels=receipt_labels())
 
     def export(request: ExportRequest, progress: Callable[[int, int, str], None]) -> ExportResult:
         return export_package(service, request, render_pdf=render_pdf, progress=progress)
@@ -38,7 +37,7 @@ def viewer_window(services: Services, *, user: str, viewer: ViewerService | None
         window.export_dialog = dialog
         open_modal(dialog)
 
-    retention = open_retention(services, service)
+    retention = services.open_retention(service)
 
     def open_hold(parent: QWidget, sale_id: str, held: bool) -> None:
         dialog = HoldDialog(sale_id=sale_id, held=held, retention=retention, user=user,

@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from typing import Any, Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]
+T = TypeVar("T")
+#: What runs with a call's result; `run` ties it to that call's result type.
+Done = Callable[..., None]
 Failed = Callable[[BaseException], None]
 
 
@@ -31,7 +33,7 @@ class BackgroundTasks(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._jobs: queue.Queue[tuple[Callable[[], Any], Done | None, Failed | None] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[Callable[[], object], Done | None, Failed | None] | None] = queue.Queue()
         self._pending = 0
         self._thread = threading.Thread(target=self._run, name="viewer-tasks", daemon=True)
         self.finished.connect(self.on_finished, Qt.ConnectionType.QueuedConnection)
@@ -41,7 +43,7 @@ class BackgroundTasks(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run(self, call: Callable[[], Any], on_done: Done | None = None,
+    def run(self, call: Callable[[], T], on_done: Callable[[T], None] | None = None,
             on_error: Failed | None = None) -> None:
         """Call `call()` on the worker; then `on_done(result)` or `on_error(exc)` here."""
         self._pending += 1
@@ -66,7 +68,7 @@ class BackgroundTasks(QObject):
             else:
                 self.finished.emit((on_done, on_error), result, None)
 
-    def on_finished(self, continuation: tuple[Done | None, Failed | None], result: Any,
+    def on_finished(self, continuation: tuple[Done | None, Failed | None], result: object,
                     error: BaseException | None) -> None:
         self._pending -= 1
         if self._pending == 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,7 +28,7 @@ class Background(QObject):
     def busy(self, tag: str) -> bool:
         return tag in self._running
 
-    def run(self, tag: str, job: Callable[[], Any]) -> bool:
+    def run(self, tag: str, job: Callable[[], object]) -> bool:
         """Start `job` on a thread of its own; False when a job of this tag still runs."""
         if tag in self._running:
             return False
@@ -36,7 +36,7 @@ class Background(QObject):
         threading.Thread(target=self._work, args=(tag, job), name=f"setup-{tag}", daemon=True).start()
         return True
 
-    def _work(self, tag: str, job: Callable[[], Any]) -> None:
+    def _work(self, tag: str, job: Callable[[], object]) -> None:
         result, error = None, None
         try:
             result = job()

@@ -6,12 +6,13 @@ The PIN and passphrase leave the page only for that job and are cleared after it
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from posdesk.services.device_facts import PrintOutcome
+from posdesk.services.lane import LaneServices
 from posdesk.services.setup import KeysMade, SetupAnswers, SetupError, check_manager, \
-    make_manager_and_keys, recovery_rows
+    recovery_rows
 from posdesk.services.setup_devices import print_page
 
 from ..i18n import translate
@@ -73,7 +74,7 @@ class ManagerPage(AnswerPage):
 
 
 class KeysPage(AnswerPage):
-    def __init__(self, *, answers: SetupAnswers, services: Any, manager: ManagerPage,
+    def __init__(self, *, answers: SetupAnswers, services: LaneServices, manager: ManagerPage,
                  parent: QWidget | None = None):
         super().__init__(answers=answers, name="keysPage", parent=parent)
         self.setTitle(self.tr("Keys"))
@@ -110,9 +111,8 @@ class KeysPage(AnswerPage):
 
     def on_generate(self) -> None:
         name, pin, passphrase = self._manager.take_secrets()
-        s = self._services
-        if self.jobs.run("keys", lambda: make_manager_and_keys(s.users, s.keys, s.writer, name=name, pin=pin,
-                                                               passphrase=passphrase)):
+        lane = self._services
+        if self.jobs.run("keys", lambda: lane.make_manager_and_keys(name=name, pin=pin, passphrase=passphrase)):
             self.generate_button.setEnabled(False)
             self.say(self.tr("Generating the keys…"))
 
@@ -130,10 +130,10 @@ class KeysPage(AnswerPage):
             self.print_button.setEnabled(False)
             self.say(self.tr("Printing the recovery sheet…"))
 
-    def on_job_finished(self, tag: str, result: Any, error: BaseException | None) -> None:
+    def on_job_finished(self, tag: str, result: object, error: BaseException | None) -> None:
         if tag == "keys":
             self.generate_button.setEnabled(error is not None)
-            if error is not None:
+            if not isinstance(result, KeysMade):
                 text = translate(error.text) if isinstance(error, SetupError) else str(error)
                 self.say(self.tr("The keys could not be made: {error}").format(error=text))
                 return
@@ -147,8 +147,9 @@ class KeysPage(AnswerPage):
             self.completeChanged.emit()
         elif tag == "print":
             self.print_button.setEnabled(True)
-            if error is not None or not result.printed:
-                problem = str(error) if error is not None else (translate(result.problem) if result.problem else "")
+            if not isinstance(result, PrintOutcome) or not result.printed:
+                problem = str(error) if not isinstance(result, PrintOutcome) else (
+                    translate(result.problem) if result.problem else "")
                 self.say(self.tr("The recovery sheet did not print: {problem}").format(problem=problem))
             else:
                 self.say(self.tr("The recovery sheet printed. Keep it with the passphrase."))

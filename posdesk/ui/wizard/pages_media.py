@@ -4,8 +4,8 @@ thread shows the newest of each and never waits for them."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
@@ -105,7 +105,7 @@ class CameraPage(AnswerPage):
         image = preview.frame()
         self._shown = preview.frames
         height, width, _ = image.shape
-        self._array: Any = image  # the QImage points into it
+        self._array: np.ndarray = image  # the QImage points into it
         self._image = QImage(self._array.data, width, height, 3 * width, QImage.Format.Format_BGR888)
         self.picture.setPixmap(QPixmap.fromImage(self._image).scaled(
             self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))

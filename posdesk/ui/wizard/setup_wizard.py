@@ -7,10 +7,10 @@ mark that the lane is set up — so a wizard cancelled half-way runs again next 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtWidgets import QWidget, QWizard
 
+from posdesk.services.lane import LaneServices
 from posdesk.services.setup import SetupAnswers, needs_setup, save_answers
 
 from .pages_basic import LanguagePage, MoneyPage, RetentionPage, StorePage
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 class SetupWizard(QWizard):
-    def __init__(self, *, services: Any, parent: QWidget | None = None):
+    def __init__(self, *, services: LaneServices, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("posdesk setup"))
@@ -40,7 +40,7 @@ class SetupWizard(QWizard):
         self.camera = CameraPage(answers=answers, parent=self)
         self.microphone = MicrophonePage(answers=answers, parent=self)
         self.devices = DevicesPage(answers=answers, parent=self)
-        self.manager = ManagerPage(answers=answers, has_keys=services.keys.is_set_up(), parent=self)
+        self.manager = ManagerPage(answers=answers, has_keys=services.keys_set_up(), parent=self)
         self.keys = KeysPage(answers=answers, services=services, manager=self.manager, parent=self)
         self.retention = RetentionPage(answers=answers, parent=self)
         for page in (self.language, self.store, self.money, self.camera, self.microphone, self.devices,

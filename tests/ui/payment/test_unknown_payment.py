@@ -38,7 +38,7 @@ def dropping_terminal(device_services: Any, tmp_path: Path) -> Iterator[Any]:
     terminal = ZvtTerminal(SerialSettings(pair.path, baudrate=9600), cur=EUR, timeouts=FAST)
     worker = DeviceWorker("terminal")
     worker.start()
-    device_services.devices.payments = CardPayments(
+    device_services.devices.running.payments = CardPayments(
         checkout=device_services.checkout, terminal=terminal, worker=worker,
         dispatch=device_services.dispatch, writer=device_services.writer,
         state=TerminalState(tmp_path / "terminal.json"))

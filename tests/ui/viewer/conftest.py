@@ -15,7 +15,7 @@ from ...recorded_lane import PASSPHRASE
 
 @pytest.fixture
 def viewer_window(qtbot: Any, lane: Any) -> ViewerWindow:
-    win = build_viewer_window(lane, user="Max")
+    win = build_viewer_window(lane.lane, user="Max")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -46,7 +46,7 @@ def retype(qtbot: Any, edit: Any, text: str) -> None:
 
 def test_wizard_end_to_end_sets_up_the_lane(qtbot: Any, new_lane: Any, devices: Any) -> None:
     assert needs_setup(new_lane.data_dir)
-    wizard = SetupWizard(services=new_lane)
+    wizard = SetupWizard(services=new_lane.lane)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -123,7 +123,7 @@ def test_wizard_end_to_end_sets_up_the_lane(qtbot: Any, new_lane: Any, devices: 
 
 
 def test_cancelling_the_wizard_saves_no_configuration(qtbot: Any, new_lane: Any) -> None:
-    wizard = SetupWizard(services=new_lane)
+    wizard = SetupWizard(services=new_lane.lane)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)

@@ -30,13 +30,14 @@ from posdesk.db.writer import DbWriter
 from posdesk.recording.evidence.private_files import make_private
 from posdesk.recording.keys import KeyStore
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .config import Config
 from .devices import Devices, build_devices
 from .dispatch import Dispatch
 from .pin_throttle import ThrottledUsers
 from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
+from .till import Till, build_till
 from .z_witness import ZWitness
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,9 @@ def default_data_dir() -> Path:
 class Services:
     data_dir: Path
     config: Config
-    checkout: CheckoutService
+    checkout: Checkout
+    #: The checkout use cases sharing `checkout`: login, selling, tender, returns, shifts, reports.
+    till: Till
     catalog: CatalogStore
     sales: SaleStore
     users: UserStore
@@ -76,7 +79,7 @@ class Services:
         self.checkout.on_sale_finished[:] = [f for f in self.checkout.on_sale_finished
                                              if f != getattr(self.devices.printing, "print_sale", None)]
         self.checkout.set_drawer(None)
-        self.devices = build_devices(config=self.config, data_dir=self.data_dir, checkout=self.checkout,
+        self.devices = build_devices(config=self.config, data_dir=self.data_dir, till=self.till,
                                      writer=self.writer, dispatch=self.dispatch,
                                      cur=self.checkout.currency, simulate=simulate)
         self.wire_receipt_witness()
@@ -191,18 +194,18 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     dispatch = Dispatch()
     cur = currency(config.get("store.currency"))
     policy = Policy(discount_threshold_percent=Decimal(str(config.get("policy.discount_threshold_percent"))))
-    checkout = CheckoutService(
+    till = build_till(
         lane=config.get("lane.id"), currency=cur, tax_mode=TaxMode(config.get("store.tax_mode")),
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
-        audit=db_audit.audit, dispatch=dispatch)
-    checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
+        audit=db_audit.audit, dispatch=dispatch, stamp=ZWitness(data_dir, config.get("lane.id")).stamp)
+    checkout = till.checkout
     devices = Devices()
     if with_devices:
-        devices = build_devices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
+        devices = build_devices(config=config, data_dir=data_dir, till=till, writer=writer,
                                 dispatch=dispatch, cur=cur, simulate=demo)
     keys = KeyStore(data_dir / "keys")
-    services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
+    services = Services(data_dir, config, checkout, till, catalog_store, sales, users, shifts, writer,
                         dispatch, devices, keys, RecordingStore())
     services.closers += [close_database, lambda: drain_writer(writer),
                          lambda: services.devices.close()]

@@ -22,11 +22,11 @@ from posdesk.devices.scanner.reader import SerialScannerReader
 from posdesk.devices.worker import DeviceWorker
 from posdesk.devices.zvt.client import ZvtTerminal
 
-from .checkout import CheckoutService
 from .config import Config
 from .dispatch import Dispatch
 from .payments import CardPayments, TerminalState
 from .printing import QueueFile, ReceiptPrinting
+from .till import Till
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def _close_on_worker(worker: DeviceWorker, close: Callable[[], None]) -> None:
     worker.stop(5)
 
 
-def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: Any,
+def build_devices(*, config: Config, data_dir: Path, till: Till, writer: Any,
                   dispatch: Dispatch, cur: Currency, simulate: bool) -> Devices:
     devices = Devices()
     if simulate:
@@ -88,7 +88,8 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
                                cur=cur, password=config.get("devices.terminal.password"))
         worker = DeviceWorker("terminal")
         worker.start()
-        devices.payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker,
+        devices.payments = CardPayments(checkout=till.checkout, tender=till.tender,
+                                        terminal=terminal, worker=worker,
                                         dispatch=dispatch, writer=writer,
                                         state=TerminalState(data_dir / "devices" / "terminal.json"))
         # Closed in reverse: the worker finishes its job and logs off from the terminal (a
@@ -110,15 +111,15 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
                                            header=header, queue_file=queue_file)
         devices.closers += [printer.close, lambda: pworker.stop(5)]
         devices.ports["printer"] = printer_port
-        checkout.set_drawer(devices.printing.open_drawer)
-        checkout.on_sale_finished.append(devices.printing.print_sale)
+        till.checkout.set_drawer(devices.printing.open_drawer)
+        till.checkout.on_sale_finished.append(devices.printing.print_sale)
 
     scanner_port = config.get("devices.scanner.port")
     if scanner_port:
         def scanned(code: str) -> None:
-            dispatch.post(lambda: checkout.scan_from_device(code))
+            dispatch.post(lambda: till.selling.scan_from_device(code))
         settings = SerialSettings(scanner_port, baudrate=config.get("devices.scanner.baudrate"))
-        reader = SerialScannerReader(settings, scanned, on_error=lambda e: checkout.notice(
+        reader = SerialScannerReader(settings, scanned, on_error=lambda e: till.checkout.notice(
             QT_TRANSLATE_NOOP("Devices", "Scanner on {port}: {error}").format(
                 port=scanner_port, error=str(e))))
         reader.start()

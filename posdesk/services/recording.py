@@ -33,7 +33,7 @@ from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpe
 from posdesk.recording.supervisor import (EvidenceFailed, ManifestSigned, RecorderDown,
                                           RecorderSupervisor, RecorderUp)
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
@@ -93,7 +93,7 @@ def audio_source(config: Config) -> str | None:
 class RecordingService:
     """Listeners: `on_state(RecordingState)` on the sale's thread (through `Dispatch`)."""
 
-    def __init__(self, *, checkout: CheckoutService, config: Config, data_dir: Path, keys: KeyStore,
+    def __init__(self, *, checkout: Checkout, config: Config, data_dir: Path, keys: KeyStore,
                  sales: Any, recordings: Any, writer: Any, dispatch: Dispatch, clock: Clock):
         self._checkout = checkout
         self._config = config
@@ -207,7 +207,7 @@ class RecordingService:
         and the sale goes on unrecorded unless recording is started again."""
         sale = self._checkout.sale
         if sale is not None and self.recording_sale:
-            sale.note("recording_stopped", {"by": self._checkout.user.name})
+            sale.note("recording_stopped", {"by": self._checkout.operator.name})
             self._end(sale, "stopped")
 
     # -- sale events (the sale's thread) ---------------------------------------------------

@@ -223,5 +223,4 @@ class CardFlow(QObject):
         return payments
 
     def _role(self) -> Role:
-        role = self._checkout.user.role
-        return role if isinstance(role, Role) else Role(role)
+        return self._checkout.operator.role

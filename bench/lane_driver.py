@@ -55,9 +55,9 @@ def _settle_recording(s: Services) -> None:
 def _pay_and_save(s: Services) -> str:
     sale = s.checkout.sale
     if sale.state is SaleState.OPEN:
-        s.checkout.start_tender()
+        s.till.tender.start_tender()
     if sale.state is SaleState.TENDERING:
-        s.checkout.pay_cash(sale.cash_due() if not sale.cash_due().is_zero()
+        s.till.tender.pay_cash(sale.cash_due() if not sale.cash_due().is_zero()
                             else Money.zero(sale.currency))
     _wait(s, lambda: s.checkout.sale is None, f"sale {sale.id} saved")
     return str(sale.receipt_no)
@@ -66,15 +66,15 @@ def _pay_and_save(s: Services) -> str:
 def _finish_recovered(s: Services) -> None:
     """An interrupted sale comes back: pay what is left (cash) and finish it, or void it
     with the manager when nothing was rung."""
-    found = s.checkout.recoverable()
+    found = s.till.selling.recoverable()
     if found is None:
         return
-    s.checkout.resume_recovered()
+    s.till.selling.resume_recovered()
     sale = s.checkout.sale
     if sale.open_payments:
         raise Stuck(f"recovered sale {sale.id} has a card payment in flight")
     if not sale.active_lines and sale.state is SaleState.OPEN:
-        s.checkout.void_sale(approved_by=s.checkout.approve("9999", Permission.VOID_SALE, name="Max"),
+        s.till.selling.void_sale(approved_by=s.till.session.approve("9999", Permission.VOID_SALE, name="Max"),
                              reason="empty after restart")
         return
     print(f"sold {_pay_and_save(s)}", flush=True)
@@ -89,13 +89,13 @@ def run(data: Path, sales: int, seed: int) -> int:
     rng = random.Random(seed)
     try:
         _wait(s, lambda: s.recording.state.recorder_up, "the recorder")
-        s.checkout.login("1234", name="Anna")
+        s.till.session.login("1234", name="Anna")
         _finish_recovered(s)
         print("ready", flush=True)
         sold = 0
         while sales == 0 or sold < sales:
             for _ in range(rng.randint(1, 3)):
-                s.checkout.enter(f"{rng.randint(1, 3)}*{rng.choice(CODES)}")
+                s.till.selling.enter(f"{rng.randint(1, 3)}*{rng.choice(CODES)}")
             print(f"sold {_pay_and_save(s)}", flush=True)
             sold += 1
         _settle_recording(s)

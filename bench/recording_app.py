@@ -79,17 +79,17 @@ def app_figures() -> tuple[float, float]:
             shown: list[float] = []
             view.frame_shown.connect(lambda _seq: shown.append(time.monotonic()))
             _wait(app, lambda: services.recording.state.recorder_up and len(shown) > 30, 60)
-            services.checkout.login("1234", name="Anna")
+            services.till.session.login("1234", name="Anna")
             first = len(shown)
             started = time.monotonic()
             latencies = []
             for _ in range(SALES):
                 for _ in range(5):
-                    services.checkout.enter(MILK, source="scan")
+                    services.till.selling.enter(MILK, source="scan")
                     _pause(app, 0.2)
-                services.checkout.start_tender()
+                services.till.tender.start_tender()
                 before = services.checkout.last_sale
-                services.checkout.pay_cash(Money.of("20", eur))
+                services.till.tender.pay_cash(Money.of("20", eur))
                 due = time.monotonic() + POSTROLL_S
                 # Completion is saved by the writer before the sale counts as finished.
                 _wait(app, lambda: services.checkout.last_sale is not before, 30)  # noqa: B023

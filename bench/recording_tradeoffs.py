@@ -50,7 +50,7 @@ ROWS = [
         VideoSettings(preset="ultrafast", crf=23, keyframe_interval_s=1.0, lookahead_frames=0), 30),
     Row("veryfast CRF 30, no look-ahead (like zerolatency)", replace(SETTINGS, lookahead_frames=0)),
     Row("veryfast CRF 28", replace(SETTINGS, crf=28)),
-    Row("**default: veryfast CRF 30, 15 fps, keyframe 2 s, look-ahead 2**", SETTINGS),
+    Row("**default: veryfast CRF 30, 15 fps, keyframe 2 s, look-ahead 1**", SETTINGS),
     Row("veryfast CRF 32", replace(SETTINGS, crf=32)),
     Row("veryfast CRF 30, 10 fps", SETTINGS, 10),
     Row("veryfast CRF 30, 960x540", SETTINGS, FPS, (960, 540)),

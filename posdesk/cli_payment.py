@@ -19,8 +19,8 @@ Fail = Callable[[str], Exception]
 
 
 def cmd_payment(args: argparse.Namespace, services: Services, fail: Fail) -> int:
-    checkout = services.checkout
-    sale = checkout.recoverable()
+    till = services.till
+    sale = till.selling.recoverable()
     waiting = list(sale.open_payments) if sale is not None else []
     if not waiting:
         raise fail("no card payment is waiting to be resolved on this lane")
@@ -33,17 +33,18 @@ def cmd_payment(args: argparse.Namespace, services: Services, fail: Fail) -> int
         raise fail("name the payment to resolve (posdesk payment list shows them)")
     if args.charged is None:
         raise fail("say --charged or --not-charged, as the terminal's journal shows")
-    if not args.manager_pin or (checkout.names_first and not args.manager):
+    if not args.manager_pin or (till.session.names_first and not args.manager):
         raise fail("a manager resolves it: --manager NAME --manager-pin PIN")
-    approver = checkout.approve(args.manager_pin, Permission.RESOLVE_PAYMENT, name=args.manager)
-    checkout.login(args.manager_pin, name=approver)
-    checkout.resume_recovered()
-    checkout.resolve_card_payment(chosen[0].id, charged=args.charged, reason=args.reason or "",
-                                  approved_by=approver)
+    approver = till.session.approve(args.manager_pin, Permission.RESOLVE_PAYMENT, name=args.manager)
+    till.session.login(args.manager_pin, name=approver)
+    till.selling.resume_recovered()
+    till.tender.resolve_card_payment(chosen[0].id, charged=args.charged, reason=args.reason or "",
+                                     approved_by=approver)
     if not services.writer.flush(timeout=30):
         raise fail("the database did not save the decision in time (is the disk full?)")
     services.dispatch.run_pending()  # a completed sale finishes once its commit is on disk
-    done = checkout.last_sale if checkout.last_sale is not None and checkout.last_sale.id == sale.id else None
+    last = till.checkout.last_sale
+    done = last if last is not None and last.id == sale.id else None
     outcome = "charged" if args.charged else "not charged"
     tail = f"; sale completed as receipt {done.receipt_no}" if done is not None else \
         "; the sale is open again for another payment, a void or parking"

@@ -51,6 +51,18 @@ def allowed(role: Role, permission: Permission) -> bool:
 
 
 @dataclass(frozen=True)
+class Operator:
+    """Who is at the till, or who approved an action: what the journal names and what the
+    role allows, without the stored user's PIN hash or lockout count."""
+
+    name: str
+    role: Role
+
+    def may(self, permission: Permission) -> bool:
+        return allowed(self.role, permission)
+
+
+@dataclass(frozen=True)
 class Policy:
     """Store rules that decide when approval is needed."""
 

@@ -33,7 +33,7 @@ from posdesk.recording.evidence.chain import EvidenceChain
 from posdesk.recording.evidence.private_files import make_private
 from posdesk.recording.keys import KeyStore
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .config import Config
 from .devices import LaneDevices
 from .dispatch import Dispatch
@@ -41,6 +41,7 @@ from .lane import LaneServices
 from .pin_throttle import ThrottledUsers
 from .quiet_logging import RepeatFilter, SafeFileHandler, SafeStreamHandler
 from .recording import RecordingService, ensure_keys
+from .till import Till, build_till
 from .z_witness import ZWitness
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,9 @@ class Services:
 
     data_dir: Path
     config: Config
-    checkout: CheckoutService
+    checkout: Checkout
+    #: The checkout use cases sharing `checkout`: login, selling, tender, returns, shifts, reports.
+    till: Till
     catalog: CatalogStore
     sales: SaleStore
     users: UserStore
@@ -198,18 +201,18 @@ def build_services(data_dir: Path, *, demo: bool = False, clock: Clock | None = 
     dispatch = Dispatch()
     cur = currency(config.get("store.currency"))
     policy = Policy(discount_threshold_percent=Decimal(str(config.get("policy.discount_threshold_percent"))))
-    checkout = CheckoutService(
+    till = build_till(
         lane=config.get("lane.id"), currency=cur, tax_mode=TaxMode(config.get("store.tax_mode")),
         policy=policy, catalog=MemoryCatalog(catalog_store.all_products()), sales=sales,
         users=users, shifts=shifts, writer=writer, clock=clock or SystemClock(),
-        audit=db_audit.audit, dispatch=dispatch)
-    checkout.stamp_report = ZWitness(data_dir, config.get("lane.id")).stamp
-    devices = LaneDevices(config=config, data_dir=data_dir, checkout=checkout, writer=writer,
+        audit=db_audit.audit, dispatch=dispatch, stamp=ZWitness(data_dir, config.get("lane.id")).stamp)
+    checkout = till.checkout
+    devices = LaneDevices(config=config, data_dir=data_dir, till=till, writer=writer,
                           dispatch=dispatch, cur=cur)
     if with_devices:
         devices.start(simulate=demo)
     keys = KeyStore(data_dir / "keys")
-    services = Services(data_dir, config, checkout, catalog_store, sales, users, shifts, writer,
+    services = Services(data_dir, config, checkout, till, catalog_store, sales, users, shifts, writer,
                         dispatch, devices, keys, RecordingStore())
     services.closers += [close_database, lambda: drain_writer(writer),
                          devices.close]

@@ -26,11 +26,11 @@ from posdesk.devices.worker import DeviceWorker
 from posdesk.devices.zvt.client import ZvtTerminal
 from posdesk.db.writer import DbWriter
 
-from .checkout import CheckoutService
 from .config import Config
 from .dispatch import Dispatch
 from .payments import CardPayments, TerminalState
 from .printing import QueueFile, ReceiptPrinting
+from .till import Till
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _close_on_worker(worker: DeviceWorker, close: Callable[[], None]) -> None:
     worker.stop(5)
 
 
-def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, writer: DbWriter,
+def build_devices(*, config: Config, data_dir: Path, till: Till, writer: DbWriter,
                   dispatch: Dispatch, cur: Currency, simulate: bool) -> Devices:
     devices = Devices()
     if simulate:
@@ -93,7 +93,8 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
                                cur=cur, password=config.get("devices.terminal.password"))
         worker = DeviceWorker("terminal")
         worker.start()
-        devices.payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker,
+        devices.payments = CardPayments(checkout=till.checkout, tender=till.tender,
+                                        terminal=terminal, worker=worker,
                                         dispatch=dispatch, writer=writer,
                                         state=TerminalState(data_dir / "devices" / "terminal.json"))
         # Closed in reverse: the worker finishes its job and logs off from the terminal (a
@@ -115,15 +116,15 @@ def build_devices(*, config: Config, data_dir: Path, checkout: CheckoutService, 
                                            header=header, queue_file=queue_file)
         devices.closers += [printer.close, lambda: pworker.stop(5)]
         devices.ports["printer"] = printer_port
-        checkout.set_drawer(devices.printing.open_drawer)
-        checkout.on_sale_finished.append(devices.printing.print_sale)
+        till.checkout.set_drawer(devices.printing.open_drawer)
+        till.checkout.on_sale_finished.append(devices.printing.print_sale)
 
     scanner_port = config.get("devices.scanner.port")
     if scanner_port:
         def scanned(code: str) -> None:
-            dispatch.post(lambda: checkout.scan_from_device(code))
+            dispatch.post(lambda: till.selling.scan_from_device(code))
         settings = SerialSettings(scanner_port, baudrate=config.get("devices.scanner.baudrate"))
-        reader = SerialScannerReader(settings, scanned, on_error=lambda e: checkout.notice(
+        reader = SerialScannerReader(settings, scanned, on_error=lambda e: till.checkout.notice(
             QT_TRANSLATE_NOOP("Devices", "Scanner on {port}: {error}").format(
                 port=scanner_port, error=str(e))))
         reader.start()
@@ -139,11 +140,12 @@ class LaneDevices:
     payments, the printing service and the ports are always read from here, never kept.
     """
 
-    def __init__(self, *, config: Config, data_dir: Path, checkout: CheckoutService,
+    def __init__(self, *, config: Config, data_dir: Path, till: Till,
                  writer: DbWriter, dispatch: Dispatch, cur: Currency):
         self._config = config
         self._data_dir = data_dir
-        self._checkout = checkout
+        self._till = till
+        self._checkout = till.checkout
         self._writer = writer
         self._dispatch = dispatch
         self._cur = cur
@@ -177,7 +179,7 @@ class LaneDevices:
 
     def start(self, *, simulate: bool = False) -> None:
         self._running = build_devices(config=self._config, data_dir=self._data_dir,
-                                      checkout=self._checkout, writer=self._writer,
+                                      till=self._till, writer=self._writer,
                                       dispatch=self._dispatch, cur=self._cur, simulate=simulate)
         self._wire_evidence_head()
 

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Mapping
 from posdesk.core.catalog import Product
 from posdesk.core.receipt import DEFAULT_LABELS
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .config import Config
 from .devices import LaneDevices
 from .dispatch import Dispatch
 from .recording import RecordingService
 from .selftest_report import SelfTestReport
+from .till import Till
 from .setup import KeysMade, make_manager_and_keys
 from .viewer import ViewerService, open_viewer
 from .viewer_retention import Retention, open_retention
@@ -43,8 +44,14 @@ class LaneServices:
         return self._lane.config
 
     @property
-    def checkout(self) -> CheckoutService:
+    def checkout(self) -> Checkout:
+        """The checkout's shared state: the operator, the open sale, the listeners."""
         return self._lane.checkout
+
+    @property
+    def till(self) -> Till:
+        """The checkout's use cases: session, selling, tender, returns, shifts, reports."""
+        return self._lane.till
 
     @property
     def dispatch(self) -> Dispatch:

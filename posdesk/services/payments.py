@@ -29,8 +29,9 @@ from posdesk.devices.zvt.errors import CommandRefused
 from posdesk.db.writer import DbWriter
 from posdesk.durable import write_text_durably
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .dispatch import Dispatch
+from .tender import CardDetails, CardValue, TenderService
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +61,9 @@ class CardAnswer:
         return cls(_STATUS[result.outcome], result.message, result.amount)
 
 
-def result_details(result: PaymentResult) -> dict[str, object]:
+def result_details(result: PaymentResult) -> CardDetails:
     """What the journal keeps of a terminal answer: JSON types, masked card number only."""
-    details: dict[str, object] = {"outcome": result.outcome.value, "message": str(result.message)}
+    details: dict[str, CardValue] = {"outcome": result.outcome.value, "message": str(result.message)}
     for name in ("result_code", "trace_no", "receipt_no", "terminal_id", "card_name",
                  "masked_pan", "aid", "terminal_date", "terminal_time"):
         value = getattr(result, name)
@@ -97,9 +98,10 @@ class CardPayments:
     """Listeners: `on_status(StatusUpdate)` from the worker thread (live terminal texts);
     `on_result(payment_id, CardAnswer)` and `on_error(Text)` on the sale's thread."""
 
-    def __init__(self, *, checkout: CheckoutService, terminal: PaymentTerminal,
+    def __init__(self, *, checkout: Checkout, tender: TenderService, terminal: PaymentTerminal,
                  worker: DeviceWorker, dispatch: Dispatch, writer: DbWriter, state: TerminalState):
         self._checkout = checkout
+        self._tender = tender
         self._terminal = terminal
         self._worker = worker
         self._dispatch = dispatch
@@ -117,7 +119,7 @@ class CardPayments:
         """Start a card payment of `amount` (negative: a refund to the card)."""
         payment_id = uuid.uuid4().hex
         previous = getattr(self._terminal, "last_receipt_no", None)
-        self._checkout.begin_card(amount, payment_id, {"previous_receipt_no": previous})
+        self._tender.begin_card(amount, payment_id, {"previous_receipt_no": previous})
         self.busy = True
         # The writer runs jobs in order: when this no-op is done, payment_started is on disk.
         self._writer.submit(lambda: None, lambda _r, err: self._after_journaled(payment_id, amount, err))
@@ -211,14 +213,14 @@ class CardPayments:
                 "Payment", "The terminal cannot be reached: {error}").format(error=str(error)))
             if not reconciling:
                 # A money command raises only before anything left the port: not charged.
-                self._checkout.card_result(payment_id, PaymentStatus.ABORTED, {"error": str(error)})
+                self._tender.card_result(payment_id, PaymentStatus.ABORTED, {"error": str(error)})
             # A failed reconciliation leaves the payment unknown: ask again later.
             return
         status = _STATUS[result.outcome]
         sale = self._checkout.sale
         if sale is None or sale.payment(payment_id).status is status:
             return
-        self._checkout.card_result(payment_id, status, result_details(result))
+        self._tender.card_result(payment_id, status, result_details(result))
         for listener in self.on_result:
             listener(payment_id, CardAnswer.of(result))
 
@@ -228,7 +230,7 @@ class CardPayments:
             reason = str(result.message) if result is not None else str(error)
             self._error(QT_TRANSLATE_NOOP("Payment", "The reversal failed: {reason}").format(reason=reason))
             return
-        self._checkout.card_reversed(payment_id, result_details(result))
+        self._tender.card_reversed(payment_id, result_details(result))
         for listener in self.on_result:
             listener(payment_id, CardAnswer.of(result))
 

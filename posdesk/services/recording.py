@@ -39,7 +39,7 @@ from posdesk.recording.lane_recorder import LaneRecorder
 from posdesk.recording.messages import RecorderConfig, RecorderWarning, VideoSpec, WarningCode
 from posdesk.recording.preview import PreviewImage
 
-from .checkout import CheckoutService
+from .checkout import Checkout
 from .clock_watch import ClockWatch
 from .config import Config
 from .dispatch import Dispatch
@@ -99,7 +99,7 @@ def audio_source(config: Config) -> str | None:
 class RecordingService:
     """Listeners: `on_state(RecordingState)` on the sale's thread (through `Dispatch`)."""
 
-    def __init__(self, *, checkout: CheckoutService, config: Config, data_dir: Path, keys: KeyStore,
+    def __init__(self, *, checkout: Checkout, config: Config, data_dir: Path, keys: KeyStore,
                  sales: SaleStore, recordings: RecordingStore, writer: DbWriter, dispatch: Dispatch,
                  clock: Clock):
         self._checkout = checkout
@@ -214,7 +214,7 @@ class RecordingService:
         and the sale goes on unrecorded unless recording is started again."""
         sale = self._checkout.sale
         if sale is not None and self.recording_sale:
-            sale.note(JournalKind.RECORDING_STOPPED, {"by": self._checkout.user.name})
+            sale.note(JournalKind.RECORDING_STOPPED, {"by": self._checkout.operator.name})
             self._end(sale, "stopped")
 
     # -- sale events (the sale's thread) ---------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from posdesk.core.errors import ApprovalRequired
 from posdesk.core.i18n import Text
 from posdesk.core.permissions import Permission
-from posdesk.services.checkout import CheckoutService
+from posdesk.services.session import SessionService
 
 from .dialogs.approval import ApprovalDialog
 from .dialogs.opening import open_modal
@@ -32,9 +32,9 @@ Done = Callable[..., None]
 class ActionRunner(QObject):
     """Tries service calls and handles approval and user errors the same way everywhere."""
 
-    def __init__(self, *, checkout: CheckoutService, window: QWidget, show_error: Callable[[Text], None]):
+    def __init__(self, *, session: SessionService, window: QWidget, show_error: Callable[[Text], None]):
         super().__init__(window)
-        self._checkout = checkout
+        self._session = session
         self._window = window
         self._show_error = show_error
         #: Who approved the last call that needed it (None when none was needed).
@@ -71,5 +71,5 @@ class ActionRunner(QObject):
     def _ask_approval(self, call: Call, permission: Permission, on_done: Done | None,
                       on_error: Callable[[Text], None]) -> None:
         parent = QApplication.activeModalWidget() or self._window
-        dialog = ApprovalDialog(checkout=self._checkout, permission=permission, parent=parent)
+        dialog = ApprovalDialog(session=self._session, permission=permission, parent=parent)
         open_modal(dialog, lambda: self._attempt(call, dialog.approver, on_done, on_error))

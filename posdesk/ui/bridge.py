@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from posdesk.core.i18n import Text
 from posdesk.core.sale import Sale
-from posdesk.services.checkout import CheckoutService
+from posdesk.services.checkout import Checkout
 from posdesk.services.dispatch import Dispatch
 
 
@@ -38,7 +38,7 @@ class ServiceBridge(QObject):
     notice = Signal(object)
     device_state = Signal(str, bool, object)
 
-    def __init__(self, checkout: CheckoutService, parent: QObject | None = None):
+    def __init__(self, checkout: Checkout, parent: QObject | None = None):
         super().__init__(parent)
         self._listeners = ((checkout.on_sale_changed, self.report_sale_changed),
                            (checkout.on_sale_finished, self.report_sale_finished),

@@ -56,7 +56,7 @@ class DemoDriver:
         self._cashier_pin = cashier_pin
         self._manager_pin = manager_pin
         #: Whether the login and the approval box want a name before the PIN (`ui.login`).
-        self._names_first = window.checkout.names_first
+        self._names_first = window.till.session.names_first
         products = services.products()
         self._products = [p for p in products if p.active and (p.barcodes or p.plu)]
         if not self._products:
@@ -167,7 +167,7 @@ class DemoDriver:
             self._wait(lambda: not self.window.checkout.sale.paid.is_zero(), "cash part paid")
             self.press(Qt.Key.Key_F11)  # the rest by card
         elif style == "quick":
-            self.press(Qt.Key.Key_F2 if len(self.window.checkout.quick_cash()) > 1 else Qt.Key.Key_F1)
+            self.press(Qt.Key.Key_F2 if len(self.window.till.tender.quick_cash()) > 1 else Qt.Key.Key_F1)
         elif style == "typed":
             self.type(str(due.amount + self.rng.randint(1, 20)))
             self.press(Qt.Key.Key_Return)

@@ -8,14 +8,15 @@ It also pumps the services' `Dispatch` on the GUI thread and keeps the devices a
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP
+from posdesk.core.permissions import Operator
 from posdesk.services.lane import LaneServices
+from posdesk.services.till import Till
 
 from .bridge import DispatchPump, ServiceBridge
 from .checkout.checkout_screen import CheckoutScreen
@@ -45,13 +46,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("posdesk — checkout"))
         self._services = services
         self.checkout = services.checkout
+        self.till: Till = services.till
         self.bridge = ServiceBridge(self.checkout, self)
         self.pump = DispatchPump(services.dispatch, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.devices = DeviceHub(services=services, status=self.status, parent=self)
-        self.login = LoginScreen(login=self._log_in, user_names=self.checkout.user_names,
-                                 names_first=self.checkout.names_first,
+        self.login = LoginScreen(login=self._log_in, user_names=self.till.session.user_names,
+                                 names_first=self.till.session.names_first,
                                  store_name=services.config.get("store.name"), parent=self)
         self.checkout_screen = CheckoutScreen(services=services, hub=self.devices, parent=self)
         # The live camera picture and REC badge, when this lane records.
@@ -75,8 +77,8 @@ class MainWindow(QMainWindow):
         self.show_login()
 
     # -- login and logout ------------------------------------------------------------------
-    def _log_in(self, pin: str, name: str | None) -> Any:
-        return self.checkout.login(pin, name=name)
+    def _log_in(self, pin: str, name: str | None) -> Operator:
+        return self.till.session.login(pin, name=name)
 
     def show_login(self) -> None:
         self.checkout_screen.deactivate()
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login)
         self.login.take_focus()
 
-    def on_logged_in(self, user: Any) -> None:
+    def on_logged_in(self, user: Operator) -> None:
         log.info("checkout opened for %s", user.name)
         self.status.set_user(user.name)
         self.show_shift()
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
         self._offer_recovery()
 
     def _offer_recovery(self) -> None:
-        interrupted = self.checkout.recoverable() if self.checkout.sale is None else None
+        interrupted = self.till.selling.recoverable() if self.checkout.sale is None else None
         if interrupted is None:
             self._ask_for_shift()
             return
@@ -103,11 +105,11 @@ class MainWindow(QMainWindow):
         open_modal(dialog, self._resume_recovered)
 
     def _resume_recovered(self) -> None:
-        self.checkout_screen.runner.run(self.checkout.resume_recovered)
+        self.checkout_screen.runner.run(self.till.selling.resume_recovered)
         self._ask_for_shift()
 
     def _ask_for_shift(self) -> None:
-        if self.checkout.current_shift() is not None:
+        if self.till.shifts.current_shift() is not None:
             self.ready.emit()
             return
         dialog = self.checkout_screen.shift_intents.on_open_shift()
@@ -121,11 +123,11 @@ class MainWindow(QMainWindow):
             self.checkout_screen.sale_intents.on_pay()
 
     def on_logout_requested(self) -> None:
-        self.checkout.logout()
+        self.till.session.logout()
         self.show_login()
 
     def show_shift(self) -> None:
-        shift = self.checkout.current_shift()
+        shift = self.till.shifts.current_shift()
         if shift is None:
             self.status.set_shift(self.tr("No shift open"))
         else:

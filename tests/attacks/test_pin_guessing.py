@@ -75,7 +75,7 @@ def test_wait_grows_with_every_further_wrong_pin(tmp_path: Any) -> None:
 
 
 def test_approval_box_locks_after_five_wrong_pins(qtbot: Any, services: Any) -> None:
-    dialog = ApprovalDialog(checkout=services.checkout, permission=Permission.VOID_SALE)
+    dialog = ApprovalDialog(session=services.till.session, permission=Permission.VOID_SALE)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -39,8 +39,8 @@ def test_another_lanes_database_is_refused(tmp_path):
               "from posdesk.core.money import Money, currency\n"
               "from posdesk.services.build import build_services\n"
               f"s = build_services(Path({str(first)!r}), demo=True)\n"
-              "s.checkout.login('1234', name='Anna'); s.checkout.enter('4006381333931'); s.checkout.start_tender()\n"
-              "s.checkout.pay_cash(Money.of('5', currency('EUR'))); s.close()\n")
+              "s.till.session.login('1234', name='Anna'); s.till.selling.enter('4006381333931')\n"
+              "s.till.tender.start_tender(); s.till.tender.pay_cash(Money.of('5', currency('EUR'))); s.close()\n")
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
     second = tmp_path / "second"
     second.mkdir()

@@ -11,6 +11,7 @@ def services(tmp_path):
 
 
 @pytest.fixture
-def checkout(services):
-    services.checkout.login("1234", name="Anna")
-    return services.checkout
+def till(services):
+    """The lane's checkout use cases, with Anna (a cashier) logged in."""
+    services.till.session.login("1234", name="Anna")
+    return services.till

@@ -1,4 +1,6 @@
 """Helpers the service tests share."""
+import json
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import Any
@@ -24,3 +26,20 @@ def settle(services: Any, timeout: float = 10.0) -> None:
     finishes, prints and opens the drawer only once its commit is on disk)."""
     assert services.writer.flush(timeout), "database writer did not catch up"
     services.dispatch.run_pending()
+
+
+def db_rows(services: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of the lane's SQLite file as another program sees them, once queued writes are in."""
+    services.writer.flush(10)
+    con = sqlite3.connect(services.data_dir / "posdesk.db")
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def audit_rows(services: Any, action: str) -> list[tuple[str, dict[str, Any]]]:
+    """(user, details) of the audit rows of `action`, without the chain's own fields."""
+    rows = db_rows(services, f"select user, details from audit_log where action = '{action}' order by id")
+    return [(user, {k: v for k, v in json.loads(details).items() if not k.startswith("_")})
+            for user, details in rows]

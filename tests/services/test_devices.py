@@ -14,10 +14,10 @@ def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
     s = build_services(tmp_path, demo=True, with_devices=True)
     try:
         assert s.devices.simulated == {"terminal", "printer"}
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(f"2*{MILK}")
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("10", EUR))
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(f"2*{MILK}")
+        s.till.tender.start_tender()
+        s.till.tender.pay_cash(Money.of("10", EUR))
         settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
@@ -33,9 +33,9 @@ def test_demo_lane_prints_the_receipt_after_a_cash_sale(tmp_path):
 def test_card_sale_on_the_demo_lane_prints_the_card_slip(tmp_path):
     s = build_services(tmp_path, demo=True, with_devices=True)
     try:
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
-        s.checkout.start_tender()
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
+        s.till.tender.start_tender()
         sale = s.checkout.sale
         s.devices.payments.pay(sale.remaining)
         wait_for(s, lambda: sale.state is SaleState.COMPLETED)

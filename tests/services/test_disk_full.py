@@ -76,14 +76,14 @@ def test_sells_until_the_disk_is_full_then_nothing_printed_is_missing(tmp_path, 
     notices = []
     s.checkout.on_notice.append(notices.append)
     try:
-        s.checkout.login("1234", name="Anna")
+        s.till.session.login("1234", name="Anna")
         _fill(small_disk / "ballast")
         os.truncate(small_disk / "ballast", os.path.getsize(small_disk / "ballast") - 200_000)
         saved = 0
         for _ in range(500):
-            s.checkout.enter(MILK)
-            s.checkout.start_tender()
-            s.checkout.pay_cash(Money.of("5", EUR))
+            s.till.selling.enter(MILK)
+            s.till.tender.start_tender()
+            s.till.tender.pay_cash(Money.of("5", EUR))
             _wait(s, lambda: s.checkout.sale is None or any("disk is full" in str(n) for n in notices),
                   what="the sale saved or a full disk named")
             if s.checkout.sale is not None:

@@ -24,15 +24,16 @@ FAST = ZvtTimeouts(ack_s=0.3, retransmissions=3, command_s=1.0, inactivity_s=1.0
 
 
 @pytest.fixture
-def lane(services, checkout, tmp_path):
+def lane(services, till, tmp_path):
     pair = open_pty_pair()
     book = TransactionBook()
     terminal = ZvtTerminal(SerialSettings(pair.path, baudrate=115200), cur=EUR, timeouts=FAST)
     worker = DeviceWorker("terminal")
     worker.start()
     dispatch = Dispatch()
-    payments = CardPayments(checkout=checkout, terminal=terminal, worker=worker, dispatch=dispatch,
-                            writer=services.writer, state=TerminalState(tmp_path / "terminal.json"))
+    payments = CardPayments(checkout=till.checkout, tender=till.tender, terminal=terminal,
+                            worker=worker, dispatch=dispatch, writer=services.writer,
+                            state=TerminalState(tmp_path / "terminal.json"))
     sims = []
 
     def simulate(mode="approve"):
@@ -45,7 +46,8 @@ def lane(services, checkout, tmp_path):
         pass
     lane = Lane()
     lane.__dict__.update(pair=pair, book=book, payments=payments, dispatch=dispatch,
-                         simulate=simulate, checkout=checkout, services=services)
+                         simulate=simulate, checkout=till.checkout, till=till,
+                         services=services)
     yield lane
     for s in sims:
         s.stop()
@@ -55,8 +57,8 @@ def lane(services, checkout, tmp_path):
 
 
 def ring(lane):
-    lane.checkout.enter(MILK)
-    lane.checkout.start_tender()
+    lane.till.selling.enter(MILK)
+    lane.till.tender.start_tender()
     return lane.checkout.sale
 
 
@@ -81,7 +83,7 @@ def test_declined_card_leaves_the_sale_open_for_cash(lane):
     pid = lane.payments.pay(sale.remaining)
     wait_for(lane, lambda: sale.payment(pid).status is PaymentStatus.DECLINED)
     assert sale.state is SaleState.TENDERING and lane.book.charged_minor() == 0
-    lane.checkout.pay_cash(Money.of("5", EUR))
+    lane.till.tender.pay_cash(Money.of("5", EUR))
     assert sale.state is SaleState.COMPLETED
 
 
@@ -112,5 +114,5 @@ def test_unplugged_terminal_is_a_clear_error_and_nothing_is_charged(lane):
     pid = lane.payments.pay(sale.remaining)
     wait_for(lane, lambda: not sale.payment(pid).open)
     assert sale.payment(pid).status is PaymentStatus.ABORTED and errors
-    lane.checkout.pay_cash(Money.of("5", EUR))
+    lane.till.tender.pay_cash(Money.of("5", EUR))
     assert sale.state is SaleState.COMPLETED

@@ -27,8 +27,8 @@ def small_lane(data, **settings):
 
 def pay_five_in_cash(services):
     """Tender the open sale and pay it with a 5 euro note; the completed sale."""
-    services.checkout.start_tender()
-    services.checkout.pay_cash(Money.of("5", EUR))
+    services.till.tender.start_tender()
+    services.till.tender.pay_cash(Money.of("5", EUR))
     settle(services)  # the sale is saved before the next one may start
     return services.checkout.last_sale
 
@@ -44,8 +44,8 @@ def test_sale_is_sealed_with_picture_sound_and_journal_cues(tmp_path):
     s = small_lane(tmp_path)
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(f"2*{MILK}")
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(f"2*{MILK}")
         time.sleep(0.5)  # let a few frames of the sale itself reach the clip
         sale = pay_five_in_cash(s)
         wait_for(s, lambda: (s.recordings.get(sale.id) or None) is not None)
@@ -69,8 +69,8 @@ def test_rules_policy_leaves_a_plain_sale_unrecorded_but_chained(tmp_path):
     s = small_lane(tmp_path, **{"recording.mode": "rules"})
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
         sale = pay_five_in_cash(s)
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)
         info = s.recordings.get(sale.id)
@@ -87,8 +87,8 @@ def test_missing_microphone_records_video_only_with_a_warning_and_journal_event(
     s.checkout.on_notice.append(notices.append)
     try:
         wait_for(s, lambda: s.recording.state.recorder_up and not s.recording.state.sound_ok)
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
         sale = pay_five_in_cash(s)
         assert "recording_without_sound" in [e.kind for e in sale.events]
         assert any("microphone" in str(n).lower() for n in notices), notices
@@ -111,15 +111,15 @@ def test_killed_recorder_journals_a_gap_restarts_and_the_sale_goes_on(tmp_path):
                                 "recording.fps": "30", "recording.crf": "8"})
     try:
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
         sale = s.checkout.sale
         time.sleep(3.0)  # some of the sale on camera
         first_pid = s.recording.recorder.pid
         os.kill(first_pid, signal.SIGKILL)
         wait_for(s, lambda: "recording_gap" in [e.kind for e in sale.events])
         wait_for(s, lambda: s.recording.state.recorder_up and s.recording.recorder.pid != first_pid)
-        s.checkout.enter(MILK)  # the sale goes on
+        s.till.selling.enter(MILK)  # the sale goes on
         pay_five_in_cash(s)
         # Indexed in the database only once its manifest is written beside the clip.
         wait_for(s, lambda: getattr(s.recordings.get(sale.id), "status", None) == "complete")

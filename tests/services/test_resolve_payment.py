@@ -20,12 +20,12 @@ MILK = "4006381333931"
 def _lane_with_unknown_card_payment(data: Path) -> str:
     s = build_services(data, demo=True)
     try:
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
-        s.checkout.start_tender()
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
+        s.till.tender.start_tender()
         sale = s.checkout.sale
-        s.checkout.begin_card(sale.remaining, "pay-1", {"previous_receipt_no": 82})
-        s.checkout.card_result("pay-1", PaymentStatus.UNKNOWN, {"error": "line lost"})
+        s.till.tender.begin_card(sale.remaining, "pay-1", {"previous_receipt_no": 82})
+        s.till.tender.card_result("pay-1", PaymentStatus.UNKNOWN, {"error": "line lost"})
         settle(s)
         return sale.id
     finally:
@@ -69,22 +69,22 @@ def test_not_charged_reopens_the_sale_for_another_payment(tmp_path):
     assert done.returncode == 0, done.stderr
     s = build_services(tmp_path, demo=True)
     try:
-        s.checkout.login("1234", name="Anna")
-        s.checkout.resume_recovered()
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.resume_recovered()
         sale = s.checkout.sale
         assert not sale.open_payments and sale.payment("pay-1").status is PaymentStatus.DECLINED
-        s.checkout.void_sale(approved_by="Max", reason="customer left")
+        s.till.selling.void_sale(approved_by="Max", reason="customer left")
         settle(s)
     finally:
         s.close()
 
 
-def test_a_reason_is_required(services, checkout):
-    checkout.enter(MILK)
-    checkout.start_tender()
-    checkout.begin_card(checkout.sale.remaining, "pay-2", {})
-    checkout.card_result("pay-2", PaymentStatus.UNKNOWN, {})
-    approver = checkout.approve("9999", Permission.RESOLVE_PAYMENT, name="Max")
+def test_a_reason_is_required(services, till):
+    till.selling.enter(MILK)
+    till.tender.start_tender()
+    till.tender.begin_card(till.checkout.sale.remaining, "pay-2", {})
+    till.tender.card_result("pay-2", PaymentStatus.UNKNOWN, {})
+    approver = till.session.approve("9999", Permission.RESOLVE_PAYMENT, name="Max")
     with pytest.raises(DomainError):
-        checkout.resolve_card_payment("pay-2", charged=False, reason="  ", approved_by=approver)
-    assert checkout.sale.payment("pay-2").open
+        till.tender.resolve_card_payment("pay-2", charged=False, reason="  ", approved_by=approver)
+    assert till.checkout.sale.payment("pay-2").open

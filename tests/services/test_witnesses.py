@@ -38,10 +38,10 @@ def test_z_report_carries_the_chain_head_on_paper_and_in_json(tmp_path):
     services = build_services(data, demo=True)
     try:
         seq, digest = _sign_two_entries(services)
-        checkout = services.checkout
-        checkout.login("9999", name="Max")
-        checkout.open_shift(Money(Decimal("100.00"), checkout.currency))
-        report = checkout.close_shift(Money(Decimal("100.00"), checkout.currency))
+        till, eur = services.till, services.checkout.currency
+        till.session.login("9999", name="Max")
+        till.shifts.open_shift(Money(Decimal("100.00"), eur))
+        report = till.reports.close_shift(Money(Decimal("100.00"), eur))
     finally:
         services.close()
     assert str(report.chain_head) == f"{seq}:{digest[:16]}"
@@ -76,10 +76,10 @@ def test_receipts_print_the_chain_head_of_the_recording_lane(tmp_path):
     try:
         assert s.devices.printing is not None
         wait_for(s, lambda: s.recording.state.recorder_up)
-        s.checkout.login("1234", name="Anna")
-        s.checkout.enter(MILK)
-        s.checkout.start_tender()
-        s.checkout.pay_cash(Money.of("5", EUR))
+        s.till.session.login("1234", name="Anna")
+        s.till.selling.enter(MILK)
+        s.till.tender.start_tender()
+        s.till.tender.pay_cash(Money.of("5", EUR))
         settle(s)
         sale = s.checkout.last_sale
         wait_for(s, lambda: s.recordings.get(sale.id) is not None)

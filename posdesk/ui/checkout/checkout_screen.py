@@ -40,7 +40,7 @@ class CheckoutScreen(QWidget):
     def __init__(self, *, services: Any, hub: DeviceHub, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checkoutScreen")
-        checkout = services.checkout
+        checkout, till = services.checkout, services.till
         self._checkout = checkout
         self.entry = EntryLine(self)
         self.cart_model = CartModel(self)
@@ -50,14 +50,16 @@ class CheckoutScreen(QWidget):
         self.totals = TotalsPanel(checkout.currency, self)
         self.keypad = Keypad(extra_keys="*", parent=self)
         self.keypad.attach(self.entry)
-        self.runner = ActionRunner(checkout=checkout, window=self, show_error=self.show_error)
-        self.sale_intents = SaleIntents(checkout=checkout, runner=self.runner, window=self,
+        self.runner = ActionRunner(session=till.session, window=self, show_error=self.show_error)
+        self.sale_intents = SaleIntents(checkout=checkout, selling=till.selling, tender=till.tender,
+                                        returns=till.returns, runner=self.runner, window=self,
                                         cart=self.cart, entry=self.entry, show_error=self.show_error,
                                         card=hub.card)
         self.device_intents = DeviceIntents(services=services, hub=hub, window=self,
                                             show_error=self.show_error)
-        self.shift_intents = ShiftIntents(checkout=checkout, runner=self.runner, window=self,
-                                          show_error=self.show_error, devices=self.device_intents)
+        self.shift_intents = ShiftIntents(checkout=checkout, shifts=till.shifts, reports=till.reports,
+                                          runner=self.runner, window=self, show_error=self.show_error,
+                                          devices=self.device_intents)
         self.viewer_entry = ViewerEntry(services=services, window=self)
         self.shift_intents.viewer_requested.connect(self.viewer_entry.on_open)
         self.shift_intents.logout_requested.connect(self.viewer_entry.close_viewer)

@@ -73,7 +73,7 @@ class DeviceIntents(QObject):
     # -- the installer's page --------------------------------------------------------------
     def on_device_settings(self) -> QDialog:
         # A manager's or administrator's PIN; the approval is audited by the service.
-        dialog = ApprovalDialog(checkout=self._services.checkout, permission=Permission.DEVICE_SETTINGS,
+        dialog = ApprovalDialog(session=self._services.till.session, permission=Permission.DEVICE_SETTINGS,
                                 action_text=self.tr("Change the device settings"), parent=self._window)
         open_modal(dialog, self._open_settings)
         return dialog

@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QWidget
 
 from posdesk.core.errors import AgeCheckRequired
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
-from posdesk.core.sale import SaleState
+from posdesk.core.sale import OriginalLine, SaleState
+from posdesk.services.checkout import Checkout
+from posdesk.services.returns import ReturnService
+from posdesk.services.selling import SellingService
+from posdesk.services.tender import TenderService
 
 from ..actions import ActionRunner
 from ..dialogs.amount import AmountDialog
@@ -44,10 +48,14 @@ class SaleIntents(QObject):
 
     info = Signal(object)
 
-    def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget, cart: CartView,
+    def __init__(self, *, checkout: Checkout, selling: SellingService, tender: TenderService,
+                 returns: ReturnService, runner: ActionRunner, window: QWidget, cart: CartView,
                  entry: EntryLine, show_error: Callable[[Text], None], card: CardFlow):
         super().__init__(window)
         self._checkout = checkout
+        self._selling = selling
+        self._tender = tender
+        self._returns = returns
         self._card = card
         self._runner = runner
         self._window = window
@@ -57,8 +65,8 @@ class SaleIntents(QObject):
 
     # -- items -----------------------------------------------------------------------------
     def on_entry_submitted(self, text: str, source: str) -> None:
-        self._add(functools.partial(self._checkout.enter, text, source=source),
-                  functools.partial(self._checkout.confirm_age_and_add, text, source=source))
+        self._add(functools.partial(self._selling.enter, text, source=source),
+                  functools.partial(self._selling.confirm_age_and_add, text, source=source))
 
     def _add(self, add: Callable[[], Any], add_confirmed: Callable[[], Any]) -> None:
         """Add an item; an age-restricted one waits for the cashier's confirmation."""
@@ -79,13 +87,15 @@ class SaleIntents(QObject):
     def on_search(self) -> None:
         typed = self._entry.text().strip()
         initial = "" if typed.replace("*", "").isdigit() else typed
-        dialog = SearchDialog(checkout=self._checkout, initial=initial, parent=self._window)
+        dialog = SearchDialog(selling=self._selling, initial=initial, parent=self._window)
 
         def add_chosen() -> None:
             product = dialog.chosen()
+            if product is None:
+                return  # the dialog is accepted only with a product chosen
             self._entry.clear()
-            self._add(functools.partial(self._checkout.add_product, product),
-                      functools.partial(self._checkout.add_product, product, age_confirmed=True))
+            self._add(functools.partial(self._selling.add_product, product),
+                      functools.partial(self._selling.add_product, product, age_confirmed=True))
         open_modal(dialog, add_chosen)
 
     def _selected(self) -> Any:
@@ -109,7 +119,7 @@ class SaleIntents(QObject):
         def apply() -> None:
             quantity = dialog.value()
             if quantity is not None:
-                self._runner.run(functools.partial(self._checkout.set_quantity, line.id, quantity))
+                self._runner.run(functools.partial(self._selling.set_quantity, line.id, quantity))
         open_modal(dialog, apply)
 
     def on_quantity_step(self, step: int) -> None:
@@ -120,12 +130,12 @@ class SaleIntents(QObject):
         if quantity <= 0:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "Use Void line to remove the last one."))
             return
-        self._runner.run(functools.partial(self._checkout.set_quantity, line.id, quantity))
+        self._runner.run(functools.partial(self._selling.set_quantity, line.id, quantity))
 
     def on_void_line(self) -> None:
         line = self._selected()
         if line is not None:
-            self._runner.run(functools.partial(self._checkout.void_line, line.id))
+            self._runner.run(functools.partial(self._selling.void_line, line.id))
 
     def on_discount(self) -> None:
         if self._checkout.sale is None:
@@ -141,9 +151,9 @@ class SaleIntents(QObject):
             if discount is None:
                 self._show_error(QT_TRANSLATE_NOOP("Checkout", "That is not an amount."))
             elif dialog.whole_sale() or line is None:
-                self._runner.run(functools.partial(self._checkout.discount_sale, discount))
+                self._runner.run(functools.partial(self._selling.discount_sale, discount))
             else:
-                self._runner.run(functools.partial(self._checkout.discount_line, line.id, discount))
+                self._runner.run(functools.partial(self._selling.discount_line, line.id, discount))
         open_modal(dialog, apply)
 
     def on_price(self) -> None:
@@ -159,18 +169,22 @@ class SaleIntents(QObject):
             if price is None:
                 self._show_error(QT_TRANSLATE_NOOP("Checkout", "That is not an amount."))
                 return
-            self._runner.run(functools.partial(self._checkout.override_price, line.id, price))
+            self._runner.run(functools.partial(self._selling.override_price, line.id, price))
         open_modal(dialog, apply)
 
     # -- parking, returns, voids -----------------------------------------------------------
     def on_suspend(self) -> None:
-        self._runner.run(self._checkout.suspend,
+        self._runner.run(self._selling.suspend,
                          lambda _: self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Sale parked.")))
 
     def on_resume(self) -> None:
-        dialog = SuspendedDialog(summaries=self._checkout.suspended(), parent=self._window)
-        open_modal(dialog, lambda: self._runner.run(
-            functools.partial(self._checkout.resume, dialog.chosen_id())))
+        dialog = SuspendedDialog(summaries=self._selling.suspended(), parent=self._window)
+
+        def resume_chosen() -> None:
+            sale_id = dialog.chosen_id()
+            if sale_id is not None:  # the dialog is accepted only with a sale chosen
+                self._runner.run(functools.partial(self._selling.resume, sale_id))
+        open_modal(dialog, resume_chosen)
 
     def on_return(self) -> None:
         if self._checkout.sale is not None:
@@ -182,23 +196,23 @@ class SaleIntents(QObject):
         def look_up() -> None:
             value = dialog.value()
             receipt_no = str(int(value)) if value is not None else ""
-            self._runner.run(functools.partial(self._checkout.start_return, receipt_no),
+            self._runner.run(functools.partial(self._returns.start_return, receipt_no),
                              lambda originals: self._choose_returns(receipt_no, originals))
         open_modal(dialog, look_up)
 
-    def _choose_returns(self, receipt_no: str, originals: list[Any]) -> None:
+    def _choose_returns(self, receipt_no: str, originals: list[OriginalLine]) -> None:
         approver = self._runner.last_approver
         dialog = ReturnLinesDialog(receipt_no=receipt_no, originals=originals, parent=self._window)
 
         def take_back() -> None:
             for original, quantity in dialog.chosen():
-                self._runner.run(functools.partial(self._checkout.return_line, original, quantity))
+                self._runner.run(functools.partial(self._returns.return_line, original, quantity))
             if self._checkout.sale is not None and not self._checkout.sale.active_lines:
                 cancel()
 
         def cancel() -> None:
             # An empty return is no sale: close it again, under the same approval.
-            self._runner.run(functools.partial(self._checkout.void_sale, approved_by=approver,
+            self._runner.run(functools.partial(self._selling.void_sale, approved_by=approver,
                                                reason="return cancelled"))
         open_modal(dialog, take_back, cancel)
 
@@ -216,12 +230,12 @@ class SaleIntents(QObject):
                                yes=self.tr("Void sale (Enter)"), no=self.tr("Keep it (Esc)"),
                                parent=self._window)
         open_modal(dialog, lambda: self._runner.run(
-            functools.partial(self._checkout.void_sale, reason="voided at the till")))
+            functools.partial(self._selling.void_sale, reason="voided at the till")))
 
     # -- paying ----------------------------------------------------------------------------
     def on_pay(self) -> None:
         """F10: the payment dialog, cash first."""
-        self._tender(start_card=False)
+        self._take_payment(start_card=False)
 
     def on_card(self) -> None:
         """F11: the payment dialog with all that is left sent to the card terminal at once
@@ -229,9 +243,9 @@ class SaleIntents(QObject):
         if not self._card.available:
             self._show_error(QT_TRANSLATE_NOOP("Devices", "No card terminal is set up on this lane."))
             return
-        self._tender(start_card=True)
+        self._take_payment(start_card=True)
 
-    def _tender(self, *, start_card: bool) -> None:
+    def _take_payment(self, *, start_card: bool) -> None:
         sale = self._checkout.sale
         if sale is None:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "There is no open sale."))
@@ -241,9 +255,9 @@ class SaleIntents(QObject):
         if sale.state is SaleState.TENDERING:
             self._open_tender(start_card)
         else:
-            self._runner.run(self._checkout.start_tender, lambda _: self._open_tender(start_card))
+            self._runner.run(self._tender.start_tender, lambda _: self._open_tender(start_card))
 
     def _open_tender(self, start_card: bool) -> None:
-        dialog = TenderDialog(checkout=self._checkout, runner=self._runner, card=self._card,
-                              start_card=start_card, parent=self._window)
+        dialog = TenderDialog(checkout=self._checkout, tender=self._tender, runner=self._runner,
+                              card=self._card, start_card=start_card, parent=self._window)
         open_modal(dialog)

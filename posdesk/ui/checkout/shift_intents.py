@@ -9,6 +9,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from posdesk.core.i18n import QT_TRANSLATE_NOOP, Text
+from posdesk.core.money import Money
+from posdesk.core.reports import XZReport
+from posdesk.services.checkout import Checkout
+from posdesk.services.reports import ReportService
+from posdesk.services.shifts import ShiftService
 
 from ..actions import ActionRunner
 from ..dialogs.amount import AmountDialog
@@ -33,23 +38,26 @@ class ShiftIntents(QObject):
     logout_requested = Signal()
     viewer_requested = Signal()
 
-    def __init__(self, *, checkout: Any, runner: ActionRunner, window: QWidget,
-                 show_error: Callable[[Text], None], devices: DeviceIntents):
+    def __init__(self, *, checkout: Checkout, shifts: ShiftService, reports: ReportService,
+                 runner: ActionRunner, window: QWidget, show_error: Callable[[Text], None],
+                 devices: DeviceIntents):
         super().__init__(window)
         self._checkout = checkout
+        self._shifts = shifts
+        self._reports = reports
         self._devices = devices
         self._runner = runner
         self._window = window
         self._show_error = show_error
 
     def on_menu(self) -> None:
-        menu = ShiftMenu(shift_open=self._checkout.current_shift() is not None,
+        menu = ShiftMenu(shift_open=self._shifts.current_shift() is not None,
                          printer=self._devices.can_print, waiting_receipts=self._devices.waiting_receipts,
                          parent=self._window)
         open_modal(menu, lambda: self._choose(menu.choice))
 
     def _choose(self, choice: MenuChoice | None) -> None:
-        actions = {
+        actions: dict[MenuChoice, Callable[[], object]] = {
             MenuChoice.OPEN_SHIFT: self.on_open_shift,
             MenuChoice.CASH_IN: functools.partial(self.on_cash_movement, out=False),
             MenuChoice.CASH_OUT: functools.partial(self.on_cash_movement, out=True),
@@ -65,7 +73,7 @@ class ShiftIntents(QObject):
         if choice is not None:
             actions[choice]()
 
-    def _ask_money(self, title: str, prompt: str, then: Callable[[Any, AmountDialog], None],
+    def _ask_money(self, title: str, prompt: str, then: Callable[[Money, AmountDialog], None],
                    extra: QWidget | None = None) -> AmountDialog:
         dialog = AmountDialog(title=title, prompt=prompt, parent=self._window)
         if extra is not None:
@@ -84,7 +92,7 @@ class ShiftIntents(QObject):
     def on_open_shift(self) -> AmountDialog:
         return self._ask_money(self.tr("Open shift"), self.tr("Cash float in the drawer"),
                         lambda amount, _d: self._runner.run(
-                            functools.partial(self._checkout.open_shift, amount), self._opened))
+                            functools.partial(self._shifts.open_shift, amount), self._opened))
 
     def _opened(self, _result: Any) -> None:
         self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Shift opened."))
@@ -98,31 +106,31 @@ class ShiftIntents(QObject):
         prompt = self.tr("Amount taken out of the drawer") if out else self.tr("Amount put into the drawer")
         done = QT_TRANSLATE_NOOP("Checkout", "Cash movement recorded.")
         self._ask_money(title, prompt, lambda amount, _d: self._runner.run(
-            functools.partial(self._checkout.cash_movement, amount, reason.text().strip(), out=out),
+            functools.partial(self._shifts.cash_movement, amount, reason.text().strip(), out=out),
             lambda _r: self.info.emit(done)), extra=reason)
 
     def on_x_report(self) -> None:
-        self._runner.run(self._checkout.x_report, self._show_report)
+        self._runner.run(self._reports.x_report, self._show_report)
 
     def on_close_shift(self) -> None:
         if self._checkout.sale is not None:
             self._show_error(QT_TRANSLATE_NOOP("Checkout", "Finish or park the current sale first."))
             return
 
-        def close(amount: Any, _dialog: AmountDialog) -> None:
-            self._runner.run(functools.partial(self._checkout.close_shift, amount), self._closed)
+        def close(amount: Money, _dialog: AmountDialog) -> None:
+            self._runner.run(functools.partial(self._reports.close_shift, amount), self._closed)
         self._ask_money(self.tr("Close shift"), self.tr("Cash counted in the drawer"), close)
 
-    def _closed(self, report: Any) -> None:
+    def _closed(self, report: XZReport) -> None:
         self.shift_changed.emit()
         self._show_report(report)
 
-    def _show_report(self, report: Any) -> None:
+    def _show_report(self, report: XZReport) -> None:
         on_print = self._devices.print_report if self._devices.can_print else None
         open_modal(ReportDialog(report=report, on_print=on_print, parent=self._window))
 
     def on_no_sale(self) -> None:
-        self._runner.run(self._checkout.no_sale,
+        self._runner.run(self._shifts.no_sale,
                          lambda _r: self.info.emit(QT_TRANSLATE_NOOP("Checkout", "Drawer opened.")))
 
     def on_log_out(self) -> None:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from posdesk.core.permissions import Permission
+from posdesk.services.session import SessionService
 
 from ..i18n import translate
 from ..user_errors import user_text
@@ -43,10 +43,10 @@ class ApprovalDialog(QDialog):
     `action_text` says what is asked when the permission's own words do not fit.
     """
 
-    def __init__(self, *, checkout: Any, permission: Permission, action_text: str | None = None,
+    def __init__(self, *, session: SessionService, permission: Permission, action_text: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self._checkout = checkout
+        self._session = session
         self._permission = permission
         self._name: str | None = None
         self.approver: str | None = None
@@ -58,8 +58,8 @@ class ApprovalDialog(QDialog):
         action.setWordWrap(True)
         self.who = QLabel(self)
         self.names = NamePicker(self)
-        self.names.set_names(checkout.user_names(permission))
-        self.names.setVisible(checkout.names_first)
+        self.names.set_names(session.user_names(permission))
+        self.names.setVisible(session.names_first)
         self.pin = PinField(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
@@ -76,7 +76,7 @@ class ApprovalDialog(QDialog):
         self.names.chosen.connect(self.on_name_chosen)
         self.pin.submitted.connect(self.on_pin_submitted)
         self._show_who()
-        (self.names.filter if checkout.names_first else self.pin.edit).setFocus()
+        (self.names.filter if session.names_first else self.pin.edit).setFocus()
 
     def chosen_name(self) -> str | None:
         return self._name
@@ -88,20 +88,20 @@ class ApprovalDialog(QDialog):
 
     def on_pin_submitted(self, pin: str) -> None:
         try:
-            self.approver = self._checkout.approve(pin, self._permission, name=self._name)
+            self.approver = self._session.approve(pin, self._permission, name=self._name)
         except Exception as e:
             text = user_text(e)
             if text is None:
                 raise
             self.pin.show_error(translate(text))
-            if self._checkout.names_first and self._name is None:
+            if self._session.names_first and self._name is None:
                 self.names.filter.setFocus()
             return
         log.info("%s approved %s", self.approver, self._permission.value)
         self.accept()
 
     def _show_who(self) -> None:
-        if not self._checkout.names_first:
+        if not self._session.names_first:
             self.who.setText(self.tr("Manager PIN:"))
         elif self._name is None:
             self.who.setText(self.tr("Manager: choose your name, then type your PIN"))

@@ -7,6 +7,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from posdesk.core.catalog import Product
+from posdesk.services.selling import SellingService
+
 from ..formatting import money_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -15,9 +18,9 @@ Index = QModelIndex | QPersistentModelIndex
 class ProductListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.products: list[Any] = []
+        self.products: list[Product] = []
 
-    def set_products(self, products: list[Any]) -> None:
+    def set_products(self, products: list[Product]) -> None:
         self.beginResetModel()
         self.products = list(products)
         self.endResetModel()
@@ -50,9 +53,9 @@ class _QueryLine(QLineEdit):
 class SearchDialog(QDialog):
     """`chosen()` is the product picked when the dialog is accepted."""
 
-    def __init__(self, *, checkout: Any, initial: str = "", parent: QWidget | None = None):
+    def __init__(self, *, selling: SellingService, initial: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self._checkout = checkout
+        self._selling = selling
         self.setWindowTitle(self.tr("Find a product"))
         self.setObjectName("searchDialog")
         self.resize(560, 520)
@@ -78,7 +81,7 @@ class SearchDialog(QDialog):
         self.query.setFocus()
 
     def on_query_changed(self, text: str) -> None:
-        products = self._checkout.search(text)
+        products = self._selling.search(text)
         self.model.set_products(products)
         if products:
             self.results.setCurrentIndex(self.model.index(0))
@@ -86,7 +89,7 @@ class SearchDialog(QDialog):
         elif text.strip():
             self.hint.setText(self.tr("Nothing found for \"{text}\".").format(text=text.strip()))
 
-    def chosen(self) -> Any:
+    def chosen(self) -> Product | None:
         index = self.results.currentIndex()
         return self.model.products[index.row()] if index.isValid() else None
 

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QPushBut
 
 from posdesk.core.i18n import Text
 from posdesk.core.money import Money
-from posdesk.core.sale import SaleState
+from posdesk.core.sale import Sale, SaleState
+from posdesk.services.checkout import Checkout
+from posdesk.services.tender import TenderService
 
 from ..actions import ActionRunner
 from ..formatting import money_text
@@ -45,14 +47,16 @@ class TenderDialog(QDialog):
 
     completed = Signal(object)
 
-    def __init__(self, *, checkout: Any, runner: ActionRunner, card: CardFlow | None = None,
-                 start_card: bool = False, parent: QWidget | None = None):
+    def __init__(self, *, checkout: Checkout, tender: TenderService, runner: ActionRunner,
+                 card: CardFlow | None = None, start_card: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._checkout = checkout
+        self._tender = tender
         self._runner = runner
         self._card = card
         self._sale = checkout.sale
-        self._finished_sale: Any = None
+        self._finished_sale: Sale | None = None
         self._shown_stage: CardStage | None = None
         self.setWindowTitle(self.tr("Payment"))
         self.setObjectName("tenderDialog")
@@ -168,7 +172,7 @@ class TenderDialog(QDialog):
             return  # the terminal has the word; its answer decides what comes next
         sale = self._checkout.sale
         if not self.is_complete and sale is not None and not _has_payments(sale):
-            self._runner.run(self._checkout.back_to_items, on_error=self._show_error)
+            self._runner.run(self._tender.back_to_items, on_error=self._show_error)
         super().reject()
 
     # -- cash ------------------------------------------------------------------------------
@@ -195,12 +199,12 @@ class TenderDialog(QDialog):
             return None
 
     def _pay_quick(self, index: int) -> None:
-        options = self._checkout.quick_cash()
+        options = self._tender.quick_cash()
         if not self.is_complete and self.card_stage is CardStage.NONE and index < len(options):
             self._pay(options[index])
 
     def _pay(self, tendered: Money) -> None:
-        self._runner.run(functools.partial(self._checkout.pay_cash, tendered),
+        self._runner.run(functools.partial(self._tender.pay_cash, tendered),
                          lambda _payment: self._after_cash(), on_error=self._show_error)
 
     def _after_cash(self) -> None:
@@ -241,7 +245,7 @@ class TenderDialog(QDialog):
         dialog = ResolvePaymentDialog(amount=money_text(abs(payment.amount)), parent=self)
 
         def chosen() -> None:
-            call = functools.partial(self._checkout.resolve_card_payment, payment.id,
+            call = functools.partial(self._tender.resolve_card_payment, payment.id,
                                      charged=bool(dialog.charged), reason=dialog.reason.text())
             self._runner.run(call, lambda _result: self._resolved(), on_error=self._show_error)
         dialog.accepted.connect(chosen)
@@ -306,7 +310,7 @@ class TenderDialog(QDialog):
         else:
             self.due_caption.setText(self.tr("Remaining") if not sale.paid.is_zero() else self.tr("Amount due"))
         self.due_value.setText(money_text(abs(sale.cash_due())))
-        options = self._checkout.quick_cash() if taking else []
+        options = self._tender.quick_cash() if taking else []
         for i, button in enumerate(self.quick_buttons):
             if i < len(options):
                 key = QKeySequence(QUICK_KEYS[i]).toString(QKeySequence.SequenceFormat.NativeText)

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from posdesk.core.permissions import Operator
+
 from ..i18n import translate
 from ..user_errors import user_text
 from ..widgets.name_picker import NamePicker
@@ -20,12 +22,12 @@ from ..widgets.pin_field import PinField
 
 log = logging.getLogger(__name__)
 
-Login = Callable[[str, "str | None"], Any]
+Login = Callable[[str, "str | None"], Operator]
 
 
 class LoginScreen(QWidget):
     """Signals:
-        logged_in(object): the user record of whoever logged in.
+        logged_in(object): the `Operator` who logged in.
     """
 
     logged_in = Signal(object)

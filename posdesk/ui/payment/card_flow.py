@@ -20,7 +20,7 @@ from posdesk.core.lines import Payment, PaymentStatus, Tender
 from posdesk.core.money import Money
 from posdesk.core.permissions import Permission, Role, allowed
 from posdesk.core.sale import Sale
-from posdesk.services.checkout import CheckoutService
+from posdesk.services.checkout import Checkout
 from posdesk.services.device_facts import StatusUpdate
 from posdesk.services.payments import CardAnswer, CardPayments
 
@@ -66,7 +66,7 @@ class CardFlow(QObject):
 
     changed = Signal()
 
-    def __init__(self, *, checkout: CheckoutService, payments: Callable[[], CardPayments | None],
+    def __init__(self, *, checkout: Checkout, payments: Callable[[], CardPayments | None],
                  bridge: DeviceBridge,
                  parent: QObject | None = None):
         super().__init__(parent)
@@ -230,5 +230,4 @@ class CardFlow(QObject):
         return payments
 
     def _role(self) -> Role:
-        role = self._checkout.user.role
-        return role if isinstance(role, Role) else Role(role)
+        return self._checkout.operator.role

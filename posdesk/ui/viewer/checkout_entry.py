@@ -33,7 +33,7 @@ class ViewerEntry(QObject):
         shortcut.activated.connect(self.on_open)
 
     def on_open(self) -> None:
-        dialog = ApprovalDialog(checkout=self._services.checkout, permission=Permission.VIEW_RECORDINGS,
+        dialog = ApprovalDialog(session=self._services.till.session, permission=Permission.VIEW_RECORDINGS,
                                 action_text=self.tr("Open the evidence viewer"), parent=self._window)
         self.approval = dialog
         open_modal(dialog, lambda: self._show(dialog.approver))

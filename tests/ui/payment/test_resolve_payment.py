@@ -23,13 +23,13 @@ def crashed_during_card_payment(lane_dir: Path, simulators: Any) -> str:
     """The payment was journaled as started; the terminal's book stays empty, so it cannot
     repeat a last receipt."""
     before = build_services(lane_dir, demo=True)
-    checkout = before.checkout
-    checkout.login(CASHIER_PIN, name="Anna")
-    checkout.open_shift(Money.of("100", EUR))
-    checkout.enter(MILK)
-    checkout.start_tender()
-    sale = checkout.sale
-    checkout.begin_card(sale.remaining, "p-lost", {"previous_receipt_no": 83})
+    till = before.till
+    till.session.login(CASHIER_PIN, name="Anna")
+    till.shifts.open_shift(Money.of("100", EUR))
+    till.selling.enter(MILK)
+    till.tender.start_tender()
+    sale = till.checkout.sale
+    till.tender.begin_card(sale.remaining, "p-lost", {"previous_receipt_no": 83})
     assert before.writer.flush(timeout=10)
     before.close()
     return sale.id

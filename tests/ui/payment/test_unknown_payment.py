@@ -39,8 +39,8 @@ def dropping_terminal(device_services: Any, tmp_path: Path) -> Iterator[Any]:
     worker = DeviceWorker("terminal")
     worker.start()
     device_services.devices.running.payments = CardPayments(
-        checkout=device_services.checkout, terminal=terminal, worker=worker,
-        dispatch=device_services.dispatch, writer=device_services.writer,
+        checkout=device_services.checkout, tender=device_services.till.tender, terminal=terminal,
+        worker=worker, dispatch=device_services.dispatch, writer=device_services.writer,
         state=TerminalState(tmp_path / "terminal.json"))
     yield sim, book
     worker.stop(5)
@@ -86,13 +86,13 @@ def crashed_with_card_payment(lane_dir: Path, simulators: Any) -> str:
     """A lane that went down while the terminal was charging the card: the payment was
     journaled as started, the terminal charged it, the answer never arrived."""
     before = build_services(lane_dir, demo=True)
-    checkout = before.checkout
-    checkout.login(CASHIER_PIN, name="Anna")
-    checkout.open_shift(Money.of("100", EUR))
-    checkout.enter(MILK)
-    checkout.start_tender()
-    sale = checkout.sale
-    checkout.begin_card(sale.remaining, "p-before-crash", {"previous_receipt_no": None})
+    till = before.till
+    till.session.login(CASHIER_PIN, name="Anna")
+    till.shifts.open_shift(Money.of("100", EUR))
+    till.selling.enter(MILK)
+    till.tender.start_tender()
+    sale = till.checkout.sale
+    till.tender.begin_card(sale.remaining, "p-before-crash", {"previous_receipt_no": None})
     simulators.book.add("payment", 119, 978)
     assert before.writer.flush(timeout=10)
     before.close()

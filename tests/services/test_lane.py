@@ -2,6 +2,7 @@
 settings, and use cases and values only — no database store."""
 from __future__ import annotations
 
+from posdesk.core.journal import JournalKind
 from posdesk.core.money import Money, currency
 from posdesk.services.build import build_services, open_config
 from tests.services.helpers import settle, wait_for
@@ -30,13 +31,13 @@ def test_a_restart_opens_the_changed_ports_in_the_same_devices_object(tmp_path):
             assert printing is not None and printing.evidence_head() == "7:0123456789abcdef"
             # The sale's receipt goes to the new printer, once: the old one was let go.
             assert s.checkout.on_sale_finished.count(printing.print_sale) == 1
-            s.checkout.login("1234", name="Anna")
-            s.checkout.enter(MILK)
-            s.checkout.start_tender()
-            s.checkout.pay_cash(Money.of("5", EUR))
+            s.till.session.login("1234", name="Anna")
+            s.till.selling.enter(MILK)
+            s.till.tender.start_tender()
+            s.till.tender.pay_cash(Money.of("5", EUR))
             settle(s)
             sale = s.checkout.last_sale
-            wait_for(s, lambda: any(e.kind == "receipt_printed" for e in sale.events))
+            wait_for(s, lambda: any(e.kind == JournalKind.RECEIPT_PRINTED for e in sale.events))
         finally:
             s.close()
     assert list((tmp_path / "printed2").glob("*.txt")) and not list((tmp_path / "printed").glob("*.txt"))
@@ -55,7 +56,7 @@ def test_the_window_gets_use_cases_and_values_never_a_store(tmp_path):
         assert not lane.keys_set_up()
         made = lane.make_manager_and_keys(name="Mia", pin="4321", passphrase="a passphrase")
         assert made.new and lane.keys_set_up()
-        assert "Mia" in lane.checkout.user_names()
+        assert "Mia" in lane.till.session.user_names()
         assert lane.recording is None and lane.config is s.config
     finally:
         s.close()

@@ -138,7 +138,7 @@ def bench_scans(data: Path, catalog_csv: Path | None, codes: list[str]) -> list[
 
 
 def _log_in(app, window) -> None:
-    """The cashier's PIN and the opening float, typed as a person would."""
+    """The cashier's name and PIN and the opening float, typed as a person would."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -148,6 +148,10 @@ def _log_in(app, window) -> None:
             app.processEvents()
 
     settle()
+    if window.login.names_first:  # the name filter has the focus: type the name, Enter
+        QTest.keyClicks(QApplication.focusWidget() or window, "Anna")
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
+        settle()
     QTest.keyClicks(QApplication.focusWidget() or window, "1234")
     QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Return)
     deadline = time.monotonic() + 10
